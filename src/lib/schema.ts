@@ -1,0 +1,216 @@
+/**
+ * The shape of an event file's front matter. Every field says what it means for an
+ * editor; `src/content.config.ts` wires this schema to the files in `content/`.
+ */
+import { z } from 'astro/zod';
+import { isCountryCode, type CountryCode } from './countries';
+import { checkDateTime, isCalendarDate, isTimeZone, PRECISIONS } from './dates';
+
+/** The kinds of event, each with its label in `src/i18n/en.json`. */
+export const EVENT_KINDS = [
+  /** A state's forces strike a target: missiles, drones, air strikes. */
+  'military-strike',
+  /** Violence by a group or by unidentified attackers. */
+  'attack',
+  /** Ambassadors recalled or returned, envoys summoned, complaints filed. */
+  'diplomatic-action',
+  /** Phone calls, meetings and visits between officials. */
+  'talks',
+  /** A government's or an official's public statement or reaction. */
+  'statement',
+] as const;
+
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A short lowercase id such as `source-article`, used in anchors and references. */
+const id = z
+  .string()
+  .regex(ID_RE, { error: 'use lowercase letters, digits and single hyphens, e.g. "mao-ning-restraint"' });
+
+const countryCode = z
+  .string()
+  .refine(isCountryCode, {
+    error: (issue) => `"${String(issue.input)}" is not an ISO 3166-1 alpha-2 country code (e.g. "PK", "IR")`,
+  })
+  .transform((code) => code as CountryCode);
+
+/**
+ * js-yaml reads an unquoted `2024-01-18` as a Date at UTC midnight; take that back to
+ * the date the editor wrote. An unquoted date-time is refused: js-yaml drops its offset.
+ */
+function toDateString(value: unknown): unknown {
+  if (!(value instanceof Date)) return value;
+  if (Number.isNaN(value.getTime())) return 'invalid';
+  const iso = value.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : value;
+}
+
+const calendarDate = z.preprocess(
+  toDateString,
+  z
+    .string({ error: 'write a date-time in quotes, e.g. "2024-01-18T04:05+03:30", so its offset is kept' })
+    .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" is not a date in the form YYYY-MM-DD` }),
+);
+
+const source = z.strictObject({
+  /** What statements and claims cite, e.g. `source-article`. Unique within the event. */
+  id,
+  /** The report's headline. Where only an address is known, its headline as the address spells it. */
+  title: z.string().trim().min(1),
+  /** Who published it, e.g. "NBC News". Leave out when the report does not say. */
+  outlet: z.string().trim().min(1).optional(),
+  /** The report's address. Must be https. Leave out only when there is none. */
+  url: z.url({ protocol: /^https$/, error: 'must be a full https:// address' }).optional(),
+  /** The day the report was published, YYYY-MM-DD, when known. */
+  published: calendarDate.optional(),
+  /** Anything a reader should know about the source, e.g. that its outlet is not named. */
+  note: z.string().trim().min(1).optional(),
+});
+
+const statement = z.strictObject({
+  /** Stable id: the statement's anchor (`/events/<slug>/#<id>`). Never change it once published. */
+  id,
+  /** Who said it: a person, or an office such as "Ministry of Foreign Affairs of Pakistan". */
+  speaker: z.string().trim().min(1),
+  /** The speaker's position, e.g. "US State Department spokesman". */
+  role: z.string().trim().min(1),
+  /** The country the speaker speaks for (ISO 3166-1 alpha-2). */
+  country: countryCode,
+  /** The words, verbatim, without surrounding quotation marks. */
+  quote: z.string().trim().min(1),
+  /** The day it was said, YYYY-MM-DD. */
+  date: calendarDate,
+  /** True when the source gives only the day it reported the statement, not the day it was said. */
+  dateReported: z.boolean().default(false),
+  /** Id of the event's source that carried the quote. */
+  source: id,
+});
+
+const claim = z.strictObject({
+  /** What is disputed; claims with the same topic are shown side by side, e.g. "Deaths". */
+  topic: z.string().trim().min(1),
+  /** Who claims it, e.g. "Pakistan's Ministry of Foreign Affairs" or "IRNA". */
+  claimant: z.string().trim().min(1),
+  /** The claimant's country, when it speaks for one. */
+  country: countryCode.optional(),
+  /** The claim, in our words or quoted: "two children killed, three injured". */
+  claim: z.string().trim().min(1),
+  /** Id of the event's source that reported the claim. */
+  source: id,
+});
+
+const place = z.strictObject({
+  /** How a reader knows the place, e.g. "Erbil, Kurdistan Region". */
+  name: z.string().trim().min(1),
+  /** The country it is in (ISO 3166-1 alpha-2). */
+  country: countryCode,
+  /** Latitude in degrees, only when the place is known well enough to map. */
+  lat: z.number().min(-90).max(90).optional(),
+  /** Longitude in degrees, only with `lat`. */
+  lon: z.number().min(-180).max(180).optional(),
+});
+
+const actor = z.strictObject({
+  /** A named person or office, e.g. "Jalil Abbas Jilani". */
+  name: z.string().trim().min(1),
+  /** Their role at the time, e.g. "Caretaker Foreign Minister of Pakistan". */
+  role: z.string().trim().min(1),
+  /** The country they act for (ISO 3166-1 alpha-2). */
+  country: countryCode,
+});
+
+const when = z
+  .strictObject({
+    /**
+     * A date, `2024-01-18`, or with `precision: minute` a quoted date-time with the
+     * place's offset, `"2024-01-18T04:05+03:30"`. Never more than the source says.
+     */
+    date: z.preprocess(toDateString, z.string({ error: 'write the date-time in quotes so its offset is kept' })),
+    /**
+     * How much of the time the source gives: `minute`, a part of the day
+     * (`early-morning`, `morning`, `afternoon`, `evening`, `late-evening`) or `day`.
+     */
+    precision: z.enum(PRECISIONS),
+    /** IANA time zone of the place, e.g. `Asia/Karachi`; times are shown in it. */
+    timeZone: z.string().refine(isTimeZone, {
+      error: (issue) => `"${String(issue.input)}" is not an IANA time zone such as "Asia/Karachi"`,
+    }),
+    /** True when the source gives only the day it reported the event, not the day it happened. */
+    reported: z.boolean().default(false),
+  })
+  .superRefine((value, ctx) => {
+    if (value.precision === 'minute') {
+      if (!isTimeZone(value.timeZone)) return;
+      const problem = checkDateTime(value.date, value.timeZone);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['date'], message: problem });
+    } else if (!isCalendarDate(value.date)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: `"${value.date}" must be a date, YYYY-MM-DD, when the precision is "${value.precision}"`,
+      });
+    }
+  });
+
+export const eventSchema = z
+  .strictObject({
+    /** The headline, in our words. */
+    title: z.string().trim().min(1),
+    /** One or two sentences in our own words; shown on the timeline and in previews. */
+    summary: z.string().trim().min(1).max(400),
+    /** What kind of event this is; see EVENT_KINDS. */
+    kind: z.enum(EVENT_KINDS),
+    /** When it happened, in the place's own time and no more precisely than the source. */
+    when,
+    /** Where it happened; leave empty when the sources do not say. */
+    places: z.array(place).default([]),
+    /** Every country involved (ISO 3166-1 alpha-2), the acting one first. */
+    countries: z.array(countryCode).min(1),
+    /** Named people and offices involved. */
+    actors: z.array(actor).default([]),
+    /** Quotations: each its own record with a stable anchor. */
+    statements: z.array(statement).default([]),
+    /** Disputed figures and facts, each attributed to who claims it. */
+    claims: z.array(claim).default([]),
+    /** The reports the event rests on; at least one. */
+    sources: z.array(source).min(1, { error: 'every event needs at least one source' }),
+  })
+  .superRefine((event, ctx) => {
+    const sourceIds = new Set<string>();
+    event.sources.forEach((s, i) => {
+      if (sourceIds.has(s.id)) {
+        ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `source id "${s.id}" is used twice` });
+      }
+      sourceIds.add(s.id);
+    });
+    const cite = (list: 'statements' | 'claims', i: number, sourceId: string) => {
+      if (!sourceIds.has(sourceId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [list, i, 'source'],
+          message: `cites source "${sourceId}", which is not in this event's sources (${[...sourceIds].join(', ')})`,
+        });
+      }
+    };
+    const statementIds = new Set<string>();
+    event.statements.forEach((s, i) => {
+      cite('statements', i, s.source);
+      if (statementIds.has(s.id)) {
+        ctx.addIssue({ code: 'custom', path: ['statements', i, 'id'], message: `statement id "${s.id}" is used twice` });
+      }
+      statementIds.add(s.id);
+    });
+    event.claims.forEach((c, i) => cite('claims', i, c.source));
+    event.places.forEach((p, i) => {
+      if ((p.lat === undefined) !== (p.lon === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['places', i, 'lat'], message: 'give both lat and lon, or neither' });
+      }
+    });
+  });
+
+export type EventData = z.output<typeof eventSchema>;
+export type Statement = EventData['statements'][number];
+export type Claim = EventData['claims'][number];
+export type Source = EventData['sources'][number];

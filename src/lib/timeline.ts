@@ -1,0 +1,61 @@
+/**
+ * The order of the timeline. Pure functions over any list of dated items, so the
+ * timeline, event pages and any feed or index built later all agree.
+ */
+import { getDayGap, getLocalDate, getSortInstant, type When } from './dates';
+
+/** The least an item needs to be placed on the timeline. */
+export interface Dated {
+  id: string;
+  data: { when: When };
+}
+
+/** One day of the timeline, in the local dates of its events. */
+export interface TimelineDay<T> {
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** Calendar days since the previous day on the timeline; `undefined` for the first. */
+  daysSincePrevious: number | undefined;
+  events: T[];
+}
+
+/**
+ * Orders events by the local date where each happened, then by instant, then by
+ * slug, so that the order never depends on the order files were read in. Sorting by
+ * local date first keeps every event under its own calendar day even when a place
+ * east of another is already on the next day.
+ *
+ * @returns a new, sorted array
+ */
+export function sortEvents<T extends Dated>(events: readonly T[]): T[] {
+  const keyed = events.map((event) => ({
+    event,
+    date: getLocalDate(event.data.when),
+    instant: getSortInstant(event.data.when).getTime(),
+  }));
+  keyed.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.instant - b.instant ||
+      (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0),
+  );
+  return keyed.map(({ event }) => event);
+}
+
+/**
+ * @param sorted events in the order of `sortEvents`
+ * @returns the events grouped by local date, in order
+ */
+export function groupByDay<T extends Dated>(sorted: readonly T[]): TimelineDay<T>[] {
+  const days: TimelineDay<T>[] = [];
+  for (const event of sorted) {
+    const date = getLocalDate(event.data.when);
+    const last = days.at(-1);
+    if (last?.date === date) {
+      last.events.push(event);
+    } else {
+      days.push({ date, daysSincePrevious: last ? getDayGap(last.date, date) : undefined, events: [event] });
+    }
+  }
+  return days;
+}
