@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+import { readContentEvents } from '../support/content';
+
+const events = readContentEvents();
+// Permalink ids start with a date, which a CSS #id selector cannot take unescaped.
+const byId = (id: string) => `[id="${id}"]`;
+
+test.describe('the timeline', () => {
+  test('lists every event once, under its own day, with the days in order', async ({ page }) => {
+    await page.goto('/');
+    const days = page.locator('.day');
+    const dayDates = await days.locator('.day-heading time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''));
+    expect(dayDates).toEqual([...dayDates].sort());
+    expect(new Set(dayDates).size).toBe(dayDates.length);
+
+    const shown: string[] = [];
+    for (const [i, date] of dayDates.entries()) {
+      const ids = await days.nth(i).locator('article.event').evaluateAll((els) => els.map((el) => el.id));
+      for (const id of ids) {
+        expect(events.find((e) => e.id === id)?.date, id).toBe(date);
+      }
+      shown.push(...ids);
+    }
+    expect([...shown].sort()).toEqual(events.map((e) => e.id));
+  });
+
+  test('names each day with its weekday and marks gaps between days', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('.day-heading').first()).toHaveText(/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} \w+ \d{4}$/);
+    const gaps = await page.locator('.day-gap').allTextContents();
+    expect(gaps.length).toBe((await page.locator('.day').count()) - 1);
+    for (const gap of gaps) expect(gap).toMatch(/^(Next day|\d+ days later)$/);
+  });
+
+  test('keeps words apart where elements meet', async ({ page }) => {
+    await page.goto('/');
+    const meta = await page.locator('.event-meta').first().innerText();
+    expect(meta).not.toMatch(/[a-z][A-Z]/);
+    expect(meta).toMatch(/local time|Time not reported/);
+  });
+
+  test('clicking an event opens its permalink', async ({ page }) => {
+    const event = events[Math.floor(events.length / 2)];
+    if (!event) throw new Error('no events');
+    await page.goto('/');
+    await page.locator(`${byId(event.id)} h3 a`).click();
+    await expect(page).toHaveURL(new RegExp(`/events/${event.id}/$`));
+    await expect(page.locator('h1')).toHaveText(event.title);
+  });
+
+  test('an event page leads back to its place on the timeline and on to its neighbours', async ({ page }) => {
+    const [first, second] = events;
+    if (!first || !second) throw new Error('needs two events');
+    await page.goto('/');
+    const order = await page.locator('article.event').evaluateAll((els) => els.map((el) => el.id));
+    const [a, b] = order;
+    await page.goto(`/events/${a}/`);
+    await page.getByRole('link', { name: /Next event/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/events/${b}/$`));
+    await page.getByRole('link', { name: /See this on the timeline/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/#${b}$`));
+    await expect(page.locator(`${byId(b)}`)).toBeInViewport();
+  });
+});
+
+test.describe('permalinks', () => {
+  const withStatement = events.find((e) => e.statements.length > 1) ?? events.find((e) => e.statements.length > 0);
+
+  test('a statement fragment lands on that statement', async ({ page }) => {
+    if (!withStatement) throw new Error('no event has a statement');
+    const statement = withStatement.statements.at(-1);
+    if (!statement) throw new Error('no statement');
+    await page.goto(`/events/${withStatement.id}/#${statement.id}`);
+    const target = page.locator(`${byId(statement.id)}`);
+    await expect(target).toBeInViewport();
+    await expect(target).toContainText(statement.speaker);
+    expect(await target.evaluate((el) => el.matches(':target'))).toBe(true);
+  });
+
+  test('every statement on an event page has a link to its own anchor', async ({ page }) => {
+    if (!withStatement) throw new Error('no event has a statement');
+    await page.goto(`/events/${withStatement.id}/`);
+    for (const statement of withStatement.statements) {
+      await expect(page.locator(`${byId(statement.id)} a[href="#${statement.id}"]`)).toHaveCount(1);
+    }
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the timeline shows every event', async ({ page }) => {
+    await page.goto('/');
+    for (const event of events) {
+      await expect(page.locator(`${byId(event.id)} h3`)).toHaveText(event.title);
+    }
+  });
+
+  test('an event page shows its text, statements and sources', async ({ page }) => {
+    const event = events.find((e) => e.statements.length > 0) ?? events[0];
+    if (!event) throw new Error('no events');
+    await page.goto(`/events/${event.id}/`);
+    await expect(page.locator('h1')).toHaveText(event.title);
+    await expect(page.locator('.prose p').first()).toBeVisible();
+    for (const statement of event.statements) {
+      await expect(page.locator(`${byId(statement.id)} blockquote`)).toContainText(statement.quote);
+    }
+    for (const source of event.sources) {
+      await expect(page.locator('.sources')).toContainText(source.title);
+    }
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Runs a real `astro build` of the project on the content folder a test names,
+ * into a folder of its own, and returns what it printed.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+  outDir: string;
+}
+
+/**
+ * @param contentDir the events folder, relative to the project root
+ * @param env extra environment, e.g. `TZ`
+ */
+export function buildSite(contentDir: string, env: Record<string, string> = {}): BuildResult {
+  const outDir = mkdtempSync(join(tmpdir(), 'timeline-build-'));
+  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', TIMELINE_CONTENT_DIR: contentDir, ...env },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
