@@ -49,17 +49,15 @@ test.describe('the timeline', () => {
   });
 
   test('an event page leads back to its place on the timeline and on to its neighbours', async ({ page }) => {
-    const [first, second] = events;
-    if (!first || !second) throw new Error('needs two events');
     await page.goto('/');
-    const order = await page.locator('article.event').evaluateAll((els) => els.map((el) => el.id));
-    const [a, b] = order;
+    const [a, b] = await page.locator('article.event').evaluateAll((els) => els.map((el) => el.id));
+    if (!a || !b) throw new Error('needs two events');
     await page.goto(`/events/${a}/`);
     await page.getByRole('link', { name: /Next event/ }).click();
     await expect(page).toHaveURL(new RegExp(`/events/${b}/$`));
     await page.getByRole('link', { name: /See this on the timeline/ }).click();
     await expect(page).toHaveURL(new RegExp(`/#${b}$`));
-    await expect(page.locator(`${byId(b)}`)).toBeInViewport();
+    await expect(page.locator(byId(b))).toBeInViewport();
   });
 });
 
@@ -71,7 +69,7 @@ test.describe('permalinks', () => {
     const statement = withStatement.statements.at(-1);
     if (!statement) throw new Error('no statement');
     await page.goto(`/events/${withStatement.id}/#${statement.id}`);
-    const target = page.locator(`${byId(statement.id)}`);
+    const target = page.locator(byId(statement.id));
     await expect(target).toBeInViewport();
     await expect(target).toContainText(statement.speaker);
     expect(await target.evaluate((el) => el.matches(':target'))).toBe(true);
