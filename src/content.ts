@@ -5,6 +5,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { z } from 'astro/zod';
 import siteJson from '../content/site.json';
+import { getCountryName, type CountryCode } from './lib/countries';
+import type { Source, Statement } from './lib/schema';
 import { groupByDay, sortEvents, type TimelineDay } from './lib/timeline';
 
 export type TimelineEvent = CollectionEntry<'events'>;
@@ -40,10 +42,63 @@ export interface EventInContext {
   event: TimelineEvent;
   previous: TimelineEvent | undefined;
   next: TimelineEvent | undefined;
+  /** Position on the timeline, in steps of 1000 so statements fit between events. */
+  position: number;
 }
 
 /** @returns every event with its neighbours, for the permalink pages */
 export async function getEventsInContext(): Promise<EventInContext[]> {
   const events = await getEvents();
-  return events.map((event, i) => ({ event, previous: events[i - 1], next: events[i + 1] }));
+  return events.map((event, i) => ({ event, previous: events[i - 1], next: events[i + 1], position: i * 1000 }));
+}
+
+/** A statement with the event and source it belongs to. */
+export interface StatementInContext {
+  statement: Statement;
+  event: TimelineEvent;
+  source: Source;
+  /** Position on the timeline: events in order, statements in their event's order. */
+  position: number;
+}
+
+let statementsCache: Promise<StatementInContext[]> | undefined;
+
+/** @returns every statement in timeline order */
+export function getStatements(): Promise<StatementInContext[]> {
+  const load = async () =>
+    (await getEvents()).flatMap((event, eventIndex) =>
+      event.data.statements.map((statement, i) => {
+        const source = event.data.sources.find((s) => s.id === statement.source);
+        // The schema guarantees the source exists; this keeps the type honest.
+        if (!source) throw new Error(`${event.id}: statement ${statement.id} cites unknown source ${statement.source}`);
+        return { statement, event, source, position: eventIndex * 1000 + i + 1 };
+      }),
+    );
+  if (import.meta.env.DEV) return load();
+  return (statementsCache ??= load());
+}
+
+/** A country that appears in the story, with what it said and did. */
+export interface CountryInStory {
+  code: CountryCode;
+  name: string;
+  statements: StatementInContext[];
+  events: TimelineEvent[];
+}
+
+/** @returns every country named by an event or a statement, by name */
+export async function getCountries(): Promise<CountryInStory[]> {
+  const [events, statements] = await Promise.all([getEvents(), getStatements()]);
+  const codes = new Set<CountryCode>([
+    ...events.flatMap((event) => event.data.countries),
+    ...statements.map(({ statement }) => statement.country),
+  ]);
+  return [...codes]
+    .map((code) => ({
+      code,
+      name: getCountryName(code),
+      statements: statements.filter(({ statement }) => statement.country === code),
+      events: events.filter((event) => event.data.countries.includes(code)),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }

@@ -17,3 +17,18 @@ export function getEventPath(slug: string): string {
 export function getTimelinePath(slug: string): string {
   return `${getPath()}#${slug}`;
 }
+
+/** @returns the permalink of a statement: its anchor in its event */
+export function getStatementAnchorPath(eventSlug: string, statementId: string): string {
+  return `${getEventPath(eventSlug)}#${statementId}`;
+}
+
+/** @returns the path of a statement's own page */
+export function getStatementPath(statementId: string): string {
+  return getPath(`statements/${statementId}/`);
+}
+
+/** @returns the path of a country's page, e.g. `/countries/pk/` */
+export function getCountryPath(code: string): string {
+  return getPath(`countries/${code.toLowerCase()}/`);
+}
