@@ -1,0 +1,76 @@
+/**
+ * The search page's state, as it lives in the URL: `/search/?q=restraint&country=CN`.
+ * Pure functions, so that reading and writing the URL round-trip exactly.
+ */
+
+/** What a reader has asked for. Empty strings mean "any". */
+export interface SearchState {
+  q: string;
+  /** ISO 3166-1 alpha-2 code, e.g. `CN`. */
+  country: string;
+  /** A speaker's name as it appears in the content. */
+  speaker: string;
+  /** An event kind key, e.g. `statement`. */
+  kind: string;
+  /** `statement`, `event`, or empty for both. */
+  type: string;
+  sort: 'relevance' | 'date';
+}
+
+export const EMPTY_STATE: SearchState = { q: '', country: '', speaker: '', kind: '', type: '', sort: 'relevance' };
+
+const FILTERS = ['country', 'speaker', 'kind', 'type'] as const;
+
+/** @returns the state a URL's query string describes */
+export function readState(params: URLSearchParams): SearchState {
+  const get = (name: string) => (params.get(name) ?? '').trim();
+  return {
+    q: get('q'),
+    country: get('country').toUpperCase(),
+    speaker: get('speaker'),
+    kind: get('kind'),
+    type: get('type'),
+    sort: get('sort') === 'date' ? 'date' : 'relevance',
+  };
+}
+
+/** @returns the query string for a state, `?…`, or an empty string for no search */
+export function writeState(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q.trim()) params.set('q', state.q.trim());
+  for (const name of FILTERS) if (state[name]) params.set(name, state[name]);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** @returns whether any filter is set */
+export function hasFilters(state: SearchState): boolean {
+  return FILTERS.some((name) => state[name] !== '');
+}
+
+/** @returns whether the state asks for a search at all */
+export function isActive(state: SearchState): boolean {
+  return state.q.trim() !== '' || hasFilters(state);
+}
+
+/**
+ * Splits a Pagefind excerpt into text and highlighted parts without treating it as
+ * HTML, so that nothing in indexed text can become markup.
+ *
+ * @returns the parts in order; `mark` is true for a highlighted match
+ */
+export function splitExcerpt(excerpt: string): { text: string; mark: boolean }[] {
+  const decode = (text: string) =>
+    text.replace(/&(lt|gt|quot|#39|#x27|amp);/g, (_, entity: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", amp: '&' })[entity] ?? '');
+  const parts: { text: string; mark: boolean }[] = [];
+  const re = /<mark>(.*?)<\/mark>/gs;
+  let last = 0;
+  for (const match of excerpt.matchAll(re)) {
+    if (match.index > last) parts.push({ text: decode(excerpt.slice(last, match.index)), mark: false });
+    parts.push({ text: decode(match[1] ?? ''), mark: true });
+    last = match.index + match[0].length;
+  }
+  if (last < excerpt.length) parts.push({ text: decode(excerpt.slice(last)), mark: false });
+  return parts;
+}
