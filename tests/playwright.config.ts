@@ -2,8 +2,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4322;
 const root = fileURLToPath(new URL('..', import.meta.url));
+const astro = `"${process.execPath}" node_modules/astro/bin/astro.mjs`;
+const SITE_PORT = 4322;
+const SUBPATH_PORT = 4323;
+const SUBPATH = '/timeline/';
+const SUBPATH_DIR = '.test-dist/subpath';
 
 // Debian's Chromium where it is installed (CI and the team's machines, which cannot
 // download browsers); elsewhere Playwright's own Chromium (`npx playwright install chromium`).
@@ -17,19 +21,33 @@ export default defineConfig({
   reporter: 'list',
   use: {
     ...devices['Desktop Chrome'],
-    baseURL: `http://localhost:${PORT}`,
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       // Chromium's own background traffic has nowhere to go on a closed network.
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: {
-    // The production build, as readers get it; `npm test` builds it first.
-    command: `"${process.execPath}" node_modules/astro/bin/astro.mjs preview --port ${PORT}`,
-    cwd: root,
-    url: `http://localhost:${PORT}/`,
-    reuseExistingServer: false,
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
-  },
+  projects: [
+    { name: 'site', testIgnore: /subpath/, use: { baseURL: `http://localhost:${SITE_PORT}` } },
+    { name: 'subpath', testMatch: /subpath/, use: { baseURL: `http://localhost:${SUBPATH_PORT}${SUBPATH}` } },
+  ],
+  webServer: [
+    {
+      // The production build, as readers get it; `npm test` builds it first.
+      command: `${astro} preview --ignore-lock --port ${SITE_PORT}`,
+      cwd: root,
+      url: `http://localhost:${SITE_PORT}/`,
+      reuseExistingServer: false,
+      env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+    {
+      // The same site built to live under a sub-path, as on a shared host.
+      command: `${astro} build --outDir ${SUBPATH_DIR} && ${astro} preview --ignore-lock --outDir ${SUBPATH_DIR} --port ${SUBPATH_PORT}`,
+      cwd: root,
+      url: `http://localhost:${SUBPATH_PORT}${SUBPATH}`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: SUBPATH },
+    },
+  ],
 });

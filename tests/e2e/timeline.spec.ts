@@ -75,12 +75,20 @@ test.describe('permalinks', () => {
     expect(await target.evaluate((el) => el.matches(':target'))).toBe(true);
   });
 
-  test('every statement on an event page has a link to its own anchor', async ({ page }) => {
+  test('every statement links to its own page, which leads back to it in context', async ({ page }) => {
     if (!withStatement) throw new Error('no event has a statement');
     await page.goto(`/events/${withStatement.id}/`);
     for (const statement of withStatement.statements) {
-      await expect(page.locator(`${byId(statement.id)} a[href="#${statement.id}"]`)).toHaveCount(1);
+      await expect(page.locator(`${byId(statement.id)} a[href="/statements/${statement.id}/"]`)).toHaveCount(1);
     }
+    const statement = withStatement.statements[0];
+    if (!statement) throw new Error('no statement');
+    await page.locator(`${byId(statement.id)} a[href="/statements/${statement.id}/"]`).click();
+    await expect(page.locator('blockquote')).toContainText(statement.quote);
+    await expect(page.locator('h1')).toContainText(statement.speaker);
+    await page.getByRole('link', { name: /Read it in context/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/events/${withStatement.id}/#${statement.id}$`));
+    await expect(page.locator(byId(statement.id))).toBeInViewport();
   });
 });
 

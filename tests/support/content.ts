@@ -11,7 +11,7 @@ export interface ContentEvent {
   title: string;
   /** The local date, `YYYY-MM-DD`. */
   date: string;
-  statements: { id: string; quote: string; speaker: string }[];
+  statements: { id: string; quote: string; speaker: string; country: string }[];
   sources: { title: string }[];
 }
 

@@ -1,0 +1,151 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readContentEvents } from '../support/content';
+
+const titles = (page: Page) => page.locator('.result-title');
+const status = (page: Page) => page.locator('#search-status');
+
+async function search(page: Page, query: string, country = '') {
+  await page.goto('/search/');
+  await page.getByLabel('Words to find').fill(query);
+  if (country) await page.getByLabel('Country').selectOption(country);
+  await expect(status(page)).toContainText(/result/);
+}
+
+test.describe('search by country', () => {
+  test('"restraint" in China finds Mao Ning and not Russia; in Russia, Maria Zakharova', async ({ page }) => {
+    await search(page, 'restraint', 'CN');
+    await expect(titles(page).filter({ hasText: 'Mao Ning' }).first()).toBeVisible();
+    await expect(titles(page).filter({ hasText: /Zakharova|Russia/ })).toHaveCount(0);
+
+    await page.getByLabel('Country').selectOption('RU');
+    await expect(titles(page).filter({ hasText: 'Maria Zakharova' })).toHaveCount(1);
+    await expect(titles(page).filter({ hasText: 'Mao Ning' })).toHaveCount(0);
+  });
+
+  test('a country with no words lists its statements', async ({ page }) => {
+    await page.goto('/search/?country=US');
+    await expect(titles(page).filter({ hasText: 'Matthew Miller' })).toHaveCount(1);
+    await expect(page.locator('.result-excerpt').first()).not.toBeEmpty();
+  });
+
+  test('a result shows speaker, role, country, date and the match highlighted', async ({ page }) => {
+    await page.goto('/search/?q=restraint&country=CN&type=statement');
+    const result = page.locator('.result').filter({ hasText: 'Mao Ning' }).first();
+    await expect(result.locator('.result-kicker')).toHaveText(/^Quote · China · .*18 January 2024$/);
+    await expect(result.locator('.result-role')).toHaveText(/Spokeswoman/);
+    await expect(result.locator('mark').first()).toHaveText(/restraint/i);
+  });
+
+  test('a nonsense query says nothing matched and offers to clear filters', async ({ page }) => {
+    await page.goto('/search/?q=blorptangle&country=CN');
+    await expect(status(page)).toHaveText(/No results for “blorptangle” with the chosen filters\. Try other words, or clear the filters\./);
+    await expect(titles(page)).toHaveCount(0);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page).toHaveURL(/\/search\/\?q=blorptangle$/);
+    await expect(page.getByLabel('Country')).toHaveValue('');
+  });
+});
+
+test.describe('search state in the URL', () => {
+  test('typing and filtering update the URL; opening it restores the search', async ({ page }) => {
+    await search(page, 'restraint', 'CN');
+    await expect(page).toHaveURL(/\/search\/\?q=restraint&country=CN$/);
+    const url = page.url();
+
+    const other = await page.context().newPage();
+    await other.goto(url);
+    await expect(other.getByLabel('Words to find')).toHaveValue('restraint');
+    await expect(other.getByLabel('Country')).toHaveValue('CN');
+    await expect(other.locator('.result-title').filter({ hasText: 'Mao Ning' }).first()).toBeVisible();
+  });
+
+  test('Back and Forward move through earlier searches', async ({ page }) => {
+    await page.goto('/search/?q=restraint&country=CN');
+    await expect(titles(page).filter({ hasText: 'Mao Ning' }).first()).toBeVisible();
+    await page.getByLabel('Country').selectOption('RU');
+    await expect(page).toHaveURL(/country=RU/);
+    await expect(titles(page).filter({ hasText: 'Maria Zakharova' })).toHaveCount(1);
+
+    await page.goBack();
+    await expect(page).toHaveURL(/country=CN/);
+    await expect(page.getByLabel('Country')).toHaveValue('CN');
+    await expect(titles(page).filter({ hasText: 'Mao Ning' }).first()).toBeVisible();
+
+    await page.goForward();
+    await expect(page.getByLabel('Country')).toHaveValue('RU');
+    await expect(titles(page).filter({ hasText: 'Maria Zakharova' })).toHaveCount(1);
+  });
+});
+
+test.describe('search by keyboard', () => {
+  test('reach the box, type, move to a result and open it with Enter', async ({ page }) => {
+    await page.goto('/search/');
+    const box = page.getByLabel('Words to find');
+    for (let i = 0; i < 20 && !(await box.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(box).toBeFocused();
+    await page.keyboard.type('Zakharova');
+    await expect(status(page)).toHaveText(/result/);
+    await page.keyboard.press('ArrowDown');
+    const link = page.locator('.result-title a').first();
+    await expect(link).toBeFocused();
+    const href = await link.getAttribute('href');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`${href?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    const id = new URL(page.url()).hash.slice(1);
+    await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+    await expect(page.locator(`[id="${id}"]`)).toContainText('Maria Zakharova');
+  });
+
+  test('screen readers hear the result count change', async ({ page }) => {
+    await page.goto('/search/?q=restraint');
+    await expect(status(page)).toHaveAttribute('role', 'status');
+    await expect(status(page)).toHaveText(/^\d+ results for “restraint”\.$/);
+    await page.getByLabel('Country').selectOption('CN');
+    await expect(status(page)).toHaveText(/^\d+ results? for “restraint” with the chosen filters\.$/);
+  });
+});
+
+test.describe('search loads only when used', () => {
+  test('no page fetches search code or index until search is used', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const event = readContentEvents()[0];
+    for (const path of ['/', `/events/${event?.id}/`, '/countries/', '/about/', '/search/']) {
+      await page.goto(path);
+    }
+    expect(fetched.filter((path) => path.includes('pagefind'))).toEqual([]);
+    const scriptsBefore = fetched.filter((path) => path.endsWith('.js'));
+
+    await page.getByLabel('Words to find').focus();
+    await page.keyboard.type('restraint');
+    await expect(status(page)).toHaveText(/result/);
+    expect(fetched.some((path) => path.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    expect(fetched.filter((path) => path.endsWith('.js')).length).toBeGreaterThan(scriptsBefore.length);
+  });
+});
+
+test('with JavaScript, the search page does not say it needs it', async ({ page }) => {
+  await page.goto('/search/');
+  await expect(page.getByText('Search needs JavaScript')).toBeHidden();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the search page says search needs JavaScript and links to the country pages', async ({ page }) => {
+    await page.goto('/search/');
+    await expect(page.getByText('Search needs JavaScript')).toBeVisible();
+    await page.locator('.notice').getByRole('link', { name: 'Countries' }).click();
+    await expect(page).toHaveURL(/\/countries\/$/);
+  });
+});
+
+test('every page has a way to search', async ({ page }) => {
+  const event = readContentEvents()[0];
+  for (const path of ['/', `/events/${event?.id}/`, '/countries/', '/about/', '/404.html']) {
+    await page.goto(path);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' })).toHaveAttribute('href', '/search/');
+  }
+});

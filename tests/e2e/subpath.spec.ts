@@ -1,0 +1,21 @@
+// Runs against a build made with BASE_PATH=/timeline/ (see playwright.config.ts).
+import { expect, test } from '@playwright/test';
+
+test('under a sub-path, search finds results and links stay under it', async ({ page }) => {
+  await page.goto('search/?q=restraint&country=CN');
+  const link = page.locator('.result-title a').filter({ hasText: 'Mao Ning' }).first();
+  await expect(link).toBeVisible();
+  await expect(link).toHaveAttribute('href', /^\/timeline\/events\/.+#mao-ning/);
+  await link.click();
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page).toHaveURL(/\/timeline\/events\//);
+});
+
+test('under a sub-path, the timeline links to pages that exist', async ({ page }) => {
+  await page.goto('');
+  await page.locator('article.event h3 a').first().click();
+  await expect(page).toHaveURL(/\/timeline\/events\/[^/]+\/$/);
+  await page.getByRole('link', { name: 'Countries' }).click();
+  await expect(page).toHaveURL(/\/timeline\/countries\/$/);
+  await expect(page.locator('tbody tr').first()).toBeVisible();
+});
