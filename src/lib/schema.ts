@@ -76,6 +76,8 @@ const statement = z.strictObject({
   speaker: z.string().trim().min(1),
   /** The speaker's position, e.g. "US State Department spokesman". */
   role: z.string().trim().min(1),
+  /** `organization` when the speaker is an office (a ministry, a military's media wing), not a person. */
+  speakerType: z.enum(['person', 'organization']).default('person'),
   /** The country the speaker speaks for (ISO 3166-1 alpha-2). */
   country: countryCode,
   /** The words, verbatim, without surrounding quotation marks. */

@@ -1,0 +1,94 @@
+/**
+ * What a shared link shows: the preview card drawn for each page, and the page's
+ * schema.org description (JSON-LD) for search engines and link unfurlers.
+ */
+import { getCountryName, type CountryCode } from './countries';
+import { formatDate, formatDayHeading, getLocalDate } from './dates';
+import type { OgCard } from './og-image';
+import type { EventData, Statement, Source } from './schema';
+import { t } from '../i18n';
+
+/** @returns the preview card of an event */
+export function getEventCard(data: EventData, site: string): OgCard {
+  return {
+    kicker: `${t(`kind.${data.kind}`)} · ${formatDayHeading(getLocalDate(data.when))}`,
+    title: data.title,
+    countries: data.countries.map(getCountryName),
+    site,
+  };
+}
+
+/** @returns the preview card of a statement */
+export function getStatementCard(statement: Statement, site: string): OgCard {
+  const date = formatDate(statement.date);
+  return {
+    kicker: `${t('search.statement')} · ${statement.dateReported ? t('statement.reported', { date }) : date}`,
+    title: `“${statement.quote}”`,
+    byline: `${statement.speaker}, ${statement.role}`,
+    countries: [getCountryName(statement.country)],
+    site,
+  };
+}
+
+type JsonLd = Record<string, unknown>;
+
+function citation(source: Source): JsonLd {
+  return { '@type': 'CreativeWork', name: source.title, ...(source.url ? { url: source.url } : {}), ...(source.outlet ? { publisher: { '@type': 'Organization', name: source.outlet } } : {}) };
+}
+
+function country(code: CountryCode): JsonLd {
+  return { '@type': 'Country', name: getCountryName(code), identifier: code };
+}
+
+/**
+ * @param url the event page's absolute URL
+ * @param image the absolute URL of its preview image
+ * @returns a schema.org Event with its dates, places and sources
+ */
+export function getEventJsonLd(data: EventData, url: string, image: string): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    '@id': url,
+    url,
+    name: data.title,
+    description: data.summary,
+    startDate: data.when.date,
+    image,
+    location: data.places.length > 0
+      ? data.places.map((place) => ({
+          '@type': 'Place',
+          name: place.name,
+          address: { '@type': 'PostalAddress', addressCountry: place.country },
+          ...(place.lat !== undefined && place.lon !== undefined ? { geo: { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lon } } : {}),
+        }))
+      : data.countries.map(country),
+    about: data.countries.map(country),
+    subjectOf: data.sources.map(citation),
+  };
+}
+
+/**
+ * @param url the statement page's absolute URL
+ * @param eventUrl the absolute URL of the event it belongs to
+ * @returns a schema.org Quotation attributed to its speaker
+ */
+export function getStatementJsonLd(statement: Statement, source: Source, url: string, eventUrl: string, image: string): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Quotation',
+    '@id': url,
+    url,
+    text: statement.quote,
+    dateCreated: statement.date,
+    image,
+    spokenByCharacter: {
+      '@type': statement.speakerType === 'organization' ? 'Organization' : 'Person',
+      name: statement.speaker,
+      ...(statement.speakerType === 'organization' ? { description: statement.role } : { jobTitle: statement.role }),
+      ...(statement.speakerType === 'organization' ? { location: country(statement.country) } : { nationality: country(statement.country) }),
+    },
+    isPartOf: { '@type': 'Event', '@id': eventUrl, url: eventUrl },
+    citation: citation(source),
+  };
+}
