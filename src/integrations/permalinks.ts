@@ -1,0 +1,113 @@
+/**
+ * Keeps published URLs alive. A committed lock file lists every URL the site has
+ * published; a build in which one of them is gone fails, unless a redirect for it is
+ * declared. Declared redirects become pages at the old URLs (Astro's `redirects`) and a
+ * `_redirects` file for static hosts. The same list of pages gives `sitemap.xml`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+export interface PermalinkOptions {
+  /** The lock file, one path per line; none means no check (test and generated content). */
+  lockFile: string | undefined;
+  /** JSON object of old path → new path, e.g. `{ "/events/old/": "/events/new/" }`. */
+  redirectsFile: string | undefined;
+}
+
+// Files that are not addresses readers keep: preview images change with their page.
+const NOT_PERMALINKS = /^\/(?:og\/|404(?:\.html|\/)$|pagefind\/)/;
+
+/**
+ * @param file the redirects file, or none
+ * @returns the declared redirects, checked: both sides site paths, no chains
+ */
+export function readRedirects(file: string | undefined): Record<string, string> {
+  if (!file || !existsSync(file)) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON`, { cause: error });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`${file}: must be an object of old path to new path`);
+  }
+  const redirects = parsed as Record<string, unknown>;
+  for (const [from, to] of Object.entries(redirects)) {
+    if (!from.startsWith('/') || typeof to !== 'string' || !to.startsWith('/')) {
+      throw new Error(`${file}: "${from}": both the old and the new address must be paths starting with "/"`);
+    }
+    if (to in redirects) {
+      throw new Error(`${file}: "${from}" redirects to "${to}", which is itself redirected; point it at the final address`);
+    }
+  }
+  return redirects as Record<string, string>;
+}
+
+/**
+ * @param published paths the lock file lists
+ * @param built paths of the pages the build produced
+ * @param redirects declared redirects, whose old paths still answer
+ * @returns the published paths the build lost
+ */
+export function findLostPermalinks(published: Iterable<string>, built: ReadonlySet<string>, redirects: Record<string, string>): string[] {
+  return [...published].filter((path) => !built.has(path) && !(path in redirects) && !NOT_PERMALINKS.test(path));
+}
+
+/** @returns the integration; see the module comment */
+export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): AstroIntegration {
+  let redirects: Record<string, string> = {};
+  let base = '/';
+  let site: URL | undefined;
+  return {
+    name: 'timeline:permalinks',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        redirects = readRedirects(redirectsFile);
+        updateConfig({ redirects });
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        site = config.site ? new URL(config.site) : undefined;
+      },
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const built = new Set(pages.map(({ pathname }) => `/${pathname}`.replace(/\/{2,}/g, '/')));
+        const permalinksNow = [...built].filter((path) => !NOT_PERMALINKS.test(path)).sort();
+
+        if (lockFile) {
+          const published = existsSync(lockFile) ? readFileSync(lockFile, 'utf8').split('\n').filter(Boolean) : [];
+          const lost = findLostPermalinks(published, built, redirects);
+          if (lost.length > 0) {
+            throw new Error(
+              `${lost.length} published URL(s) would disappear:\n${lost.map((path) => `  ${path}`).join('\n')}\n` +
+                `Restore them, or declare where each now lives in ${redirectsFile ?? 'a redirects file'}, e.g. { "${lost[0]}": "/events/new-slug/" }.`,
+            );
+          }
+          const next = [...new Set([...published, ...permalinksNow])].sort();
+          if (next.join('\n') !== published.join('\n')) {
+            await writeFile(lockFile, `${next.join('\n')}\n`);
+            logger.info(`${next.length - published.length} new URL(s) added to ${lockFile}; commit it with the content.`);
+          }
+        }
+
+        const redirectLines = Object.entries(redirects).map(([from, to]) => `${join(base, from)} ${join(base, to)} 301`);
+        await writeFile(join(outDir, '_redirects'), redirectLines.length ? `${redirectLines.join('\n')}\n` : '');
+
+        if (site) {
+          const redirected = new Set(Object.keys(redirects));
+          const urls = permalinksNow
+            .filter((path) => path.endsWith('/') && !redirected.has(path))
+            .map((path) => `  <url><loc>${new URL(join(base, path), site).href}</loc></url>`);
+          await writeFile(
+            join(outDir, 'sitemap.xml'),
+            `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,
+          );
+        }
+      },
+    },
+  };
+}
