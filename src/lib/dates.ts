@@ -165,3 +165,21 @@ export function getClockTime(when: When): ClockTime {
 export function getDayGap(earlier: string, later: string): number {
   return differenceInCalendarDays(dateAtUtcNoon(later), dateAtUtcNoon(earlier), { in: UTC });
 }
+
+/**
+ * @returns an RFC 3339 date-time for feeds: the event's own time, or for a day or
+ *   part of a day, the start of that day in the place's zone (feeds have no way to
+ *   say "that day"; the local date is kept)
+ */
+export function getFeedDateTime(when: When): string {
+  if (when.precision === 'minute') return format(new Date(when.date), "yyyy-MM-dd'T'HH:mm:ssxxx", { in: tz(when.timeZone) });
+  const [y, m, d] = when.date.split('-').map(Number) as [number, number, number];
+  return format(new TZDate(y, m - 1, d, 0, 0, when.timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx", { in: tz(when.timeZone) });
+}
+
+/** @returns an RFC 822 date for RSS, e.g. "Thu, 18 Jan 2024 00:00:00 +0330" */
+export function toRfc822(dateTime: string): string {
+  const offset = dateTime.slice(-6).replace(':', '');
+  const local = new Date(`${dateTime.slice(0, 19)}Z`);
+  return `${format(local, 'EEE, dd MMM yyyy HH:mm:ss', { in: UTC })} ${offset}`;
+}

@@ -1,0 +1,107 @@
+/**
+ * The story as data: CSV with ACLED-style columns where they apply, and JSON.
+ */
+import { getCountryName } from './countries';
+import { getLocalDate } from './dates';
+import type { EventData, Source, Statement } from './schema';
+import { getEventPath, getStatementAnchorPath } from './urls';
+import { t } from '../i18n';
+
+/**
+ * @param rows a header row, then data rows
+ * @returns RFC 4180 CSV: CRLF line ends, fields quoted when they need it
+ */
+export function toCsv(rows: readonly (readonly (string | number | undefined)[])[]): string {
+  const field = (value: string | number | undefined) => {
+    const text = value === undefined ? '' : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Columns of events.csv: ACLED's names where the idea is the same, then ours. */
+export const EVENT_COLUMNS = [
+  'event_id',
+  'event_date',
+  'time_precision',
+  'event_time',
+  'time_zone',
+  'event_type',
+  'actor1',
+  'actor2',
+  'country',
+  'location',
+  'latitude',
+  'longitude',
+  'source',
+  'source_urls',
+  'notes',
+  'fatalities',
+  'url',
+] as const;
+
+/** Columns of statements.csv. */
+export const STATEMENT_COLUMNS = [
+  'statement_id',
+  'speaker',
+  'role',
+  'country',
+  'date',
+  'date_is_report_date',
+  'quote',
+  'source',
+  'source_url',
+  'permalink',
+  'event_id',
+] as const;
+
+/**
+ * @returns the row of events.csv for one event
+ */
+export function toEventRow(event: { id: string; data: EventData }, site: URL | string): string[] {
+  const { data } = event;
+  const located = data.places.find((place) => place.lat !== undefined && place.lon !== undefined);
+  const [first, second] = data.countries;
+  return [
+    event.id,
+    getLocalDate(data.when),
+    data.when.precision,
+    data.when.date,
+    data.when.timeZone,
+    t(`kind.${data.kind}`),
+    first ? getCountryName(first) : '',
+    second ? getCountryName(second) : '',
+    (() => {
+      const code = data.places[0]?.country ?? first;
+      return code ? getCountryName(code) : '';
+    })(),
+    data.places.map((place) => place.name).join('; '),
+    located?.lat === undefined ? '' : String(located.lat),
+    located?.lon === undefined ? '' : String(located.lon),
+    data.sources.map((source) => source.outlet ?? source.title).join('; '),
+    data.sources.flatMap((source) => (source.url ? [source.url] : [])).join(' '),
+    data.summary,
+    // Casualty figures are claims (see each event's claims), never a plain number here.
+    '',
+    new URL(getEventPath(event.id), site).href,
+  ];
+}
+
+/**
+ * @returns the row of statements.csv for one statement
+ */
+export function toStatementRow(statement: Statement, source: Source, eventId: string, site: URL | string): string[] {
+  return [
+    statement.id,
+    statement.speaker,
+    statement.role,
+    getCountryName(statement.country),
+    statement.date,
+    String(statement.dateReported),
+    statement.quote,
+    source.outlet ? `${source.title}, ${source.outlet}` : source.title,
+    source.url ?? '',
+    new URL(getStatementAnchorPath(eventId, statement.id), site).href,
+    eventId,
+  ];
+}

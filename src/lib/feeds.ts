@@ -1,0 +1,134 @@
+/**
+ * The timeline as RSS 2.0, Atom 1.0 and JSON Feed 1.1, newest first. Pure functions
+ * from a neutral list of entries, so the three feeds cannot disagree.
+ */
+import { getCountryName } from './countries';
+import { getFeedDateTime, toRfc822 } from './dates';
+import type { EventData } from './schema';
+import { getEventPath } from './urls';
+import { t } from '../i18n';
+
+export interface FeedEntry {
+  /** Absolute permalink; also the entry's id. */
+  url: string;
+  title: string;
+  summary: string;
+  /** RFC 3339 date-time with offset. */
+  date: string;
+  categories: readonly string[];
+}
+
+export interface FeedInfo {
+  title: string;
+  description: string;
+  /** Absolute URL of the site's home page. */
+  home: string;
+  /** Absolute URL of this feed. */
+  self: string;
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** @returns the text with XML's special characters escaped */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+}
+
+function newestFirst(entries: readonly FeedEntry[]): FeedEntry[] {
+  return [...entries].sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+}
+
+/** @returns an RSS 2.0 document */
+export function toRss(info: FeedInfo, entries: readonly FeedEntry[]): string {
+  const sorted = newestFirst(entries);
+  const items = sorted.map(
+    (e) => `    <item>
+      <title>${escapeXml(e.title)}</title>
+      <link>${escapeXml(e.url)}</link>
+      <guid isPermaLink="true">${escapeXml(e.url)}</guid>
+      <description>${escapeXml(e.summary)}</description>
+      <pubDate>${toRfc822(e.date)}</pubDate>
+${e.categories.map((c) => `      <category>${escapeXml(c)}</category>`).join('\n')}
+    </item>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+  <channel>
+    <title>${escapeXml(info.title)}</title>
+    <link>${escapeXml(info.home)}</link>
+    <description>${escapeXml(info.description)}</description>
+    <language>en</language>
+    <atom:link href="${escapeXml(info.self)}" rel="self" type="application/rss+xml"/>
+${sorted[0] ? `    <lastBuildDate>${toRfc822(sorted[0].date)}</lastBuildDate>\n` : ''}${items.join('\n')}
+  </channel>
+</rss>
+`;
+}
+
+/** @returns an Atom 1.0 document */
+export function toAtom(info: FeedInfo, entries: readonly FeedEntry[]): string {
+  const sorted = newestFirst(entries);
+  const entryXml = sorted.map(
+    (e) => `  <entry>
+    <id>${escapeXml(e.url)}</id>
+    <title>${escapeXml(e.title)}</title>
+    <link rel="alternate" type="text/html" href="${escapeXml(e.url)}"/>
+    <updated>${e.date}</updated>
+    <published>${e.date}</published>
+    <summary>${escapeXml(e.summary)}</summary>
+${e.categories.map((c) => `    <category term="${escapeXml(c)}"/>`).join('\n')}
+  </entry>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  <id>${escapeXml(info.home)}</id>
+  <title>${escapeXml(info.title)}</title>
+  <subtitle>${escapeXml(info.description)}</subtitle>
+  <link rel="alternate" type="text/html" href="${escapeXml(info.home)}"/>
+  <link rel="self" type="application/atom+xml" href="${escapeXml(info.self)}"/>
+  <updated>${sorted[0]?.date ?? '1970-01-01T00:00:00Z'}</updated>
+  <author><name>${escapeXml(info.title)}</name></author>
+${entryXml.join('\n')}
+</feed>
+`;
+}
+
+/** @returns a JSON Feed 1.1 document */
+export function toJsonFeed(info: FeedInfo, entries: readonly FeedEntry[]): string {
+  return `${JSON.stringify(
+    {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: info.title,
+      home_page_url: info.home,
+      feed_url: info.self,
+      description: info.description,
+      language: 'en',
+      items: newestFirst(entries).map((e) => ({
+        id: e.url,
+        url: e.url,
+        title: e.title,
+        summary: e.summary,
+        content_text: e.summary,
+        date_published: e.date,
+        tags: e.categories,
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/**
+ * @param event an event's slug and data
+ * @param site the site's origin, from Astro's `site`
+ * @returns the event as a feed entry
+ */
+export function toFeedEntry(event: { id: string; data: EventData }, site: URL | string): FeedEntry {
+  return {
+    url: new URL(getEventPath(event.id), site).href,
+    title: event.data.title,
+    summary: event.data.summary,
+    date: getFeedDateTime(event.data.when),
+    categories: [t(`kind.${event.data.kind}`), ...event.data.countries.map(getCountryName)],
+  };
+}

@@ -1,0 +1,19 @@
+import type { APIRoute } from 'astro';
+import { getEvents, site } from '../../content';
+import { getEventPath, getPath } from '../../lib/urls';
+
+// Every event as its files say, in timeline order, with its slug and permalink.
+export const GET: APIRoute = async ({ site: origin = new URL('http://localhost/') }) =>
+  new Response(
+    `${JSON.stringify(
+      {
+        $schema: new URL(getPath('data/events.schema.json'), origin).href,
+        title: site.title,
+        description: site.description,
+        events: (await getEvents()).map((event) => ({ id: event.id, url: new URL(getEventPath(event.id), origin).href, ...event.data })),
+      },
+      null,
+      2,
+    )}\n`,
+    { headers: { 'Content-Type': 'application/json; charset=utf-8' } },
+  );
