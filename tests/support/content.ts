@@ -9,6 +9,8 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 export interface ContentEvent {
   id: string;
   title: string;
+  summary: string;
+  when: { date: string };
   /** The local date, `YYYY-MM-DD`. */
   date: string;
   statements: { id: string; quote: string; speaker: string; country: string }[];
@@ -23,11 +25,13 @@ export function readContentEvents(): ContentEvent[] {
     .filter((file) => file.endsWith('.md') && !/(^|\/)_[^/]*$/.test(file))
     .map((file) => {
       const { frontmatter } = parseFrontmatter(readFileSync(join(folder, file), 'utf8'));
-      const data = frontmatter as Omit<ContentEvent, 'id' | 'date'> & { when: { date: string | Date } };
+      const data = frontmatter as Omit<ContentEvent, 'id' | 'date' | 'when'> & { when: { date: string | Date } };
       const date = data.when.date;
       return {
         id: file.split('/').at(-1)?.replace(/\.md$/, '') ?? file,
         title: data.title,
+        summary: data.summary,
+        when: { date: date instanceof Date ? date.toISOString().slice(0, 10) : date },
         // js-yaml reads an unquoted date as a Date at UTC midnight; a quoted one stays local.
         date: date instanceof Date ? date.toISOString().slice(0, 10) : date.slice(0, 10),
         statements: data.statements ?? [],
