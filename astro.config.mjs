@@ -3,14 +3,17 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { pagefindIndex } from './src/integrations/pagefind';
 import { permalinks } from './src/integrations/permalinks';
+import { stagedOutput } from './src/integrations/staging';
+import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
 
+const base = process.env.BASE_PATH ?? '/';
 // Another events folder (generated or test content) brings its own lock and redirects, or none.
 const otherContent = Boolean(process.env.TIMELINE_CONTENT_DIR);
 
 export default defineConfig({
   // Absolute URLs (canonical links, feeds) are built from this; set SITE_URL when deploying.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
-  base: process.env.BASE_PATH ?? '/',
+  base,
   trailingSlash: 'always',
   // 'jsx' (the default) glues adjacent inline elements together; keep whitespace lossless.
   compressHTML: true,
@@ -20,8 +23,30 @@ export default defineConfig({
       redirectsFile: otherContent ? process.env.TIMELINE_REDIRECTS : 'content/redirects.json',
     }),
     pagefindIndex(),
+    // Last: swaps the finished site in only if every step above succeeded.
+    stagedOutput(),
   ],
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        // Pagefind fetches its index and runs a worker from this site.
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles its search engine from WebAssembly (in its worker, or here
+      // where workers are unavailable).
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   markdown: {
-    processor: unified(),
+    // No code blocks in news entries; Shiki's inline styles would also break the CSP.
+    syntaxHighlight: false,
+    processor: unified({ rehypePlugins: [[rehypeBaseLinks, { base }]] }),
   },
 });
