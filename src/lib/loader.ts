@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
+import type { EventData } from './schema';
+import { EVENT_SECTIONS, FIXED_PATHS } from './urls';
 
 const SLUG_RE = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -30,23 +32,71 @@ export function getSlug(entry: string): string {
 // Links an editor may write: web and mail addresses, paths on this site, anchors.
 const SAFE_URL_RE = /^(?:https?:|mailto:|\/|#|\.{1,2}\/|[^:/?#]+(?:[/?#]|$))/i;
 
+/** A link in a Markdown body to a page of this site. */
+export interface SiteLink {
+  url: string;
+  line: number;
+}
+
 /**
- * Finds what must not reach a page from a Markdown body: raw HTML (which Astro
- * passes through unsanitized) and links or images with a scheme such as `javascript:`.
- *
- * @returns one message per problem, with its line
+ * Reads a Markdown body once for what must not reach a page (raw HTML, which Astro
+ * passes through unsanitized, and addresses with a scheme such as `javascript:`) and
+ * for its links to pages of this site, which are checked once all entries are known.
  */
-export function findUnsafeMarkdown(body: string): string[] {
+export function inspectMarkdown(body: string): { problems: string[]; siteLinks: SiteLink[] } {
   const problems: string[] = [];
+  const siteLinks: SiteLink[] = [];
   visit(fromMarkdown(body), (node) => {
     const line = node.position?.start.line ?? 0;
     if (node.type === 'html') {
       problems.push(`line ${line}: raw HTML is not allowed (${node.value.trim().slice(0, 40)}); write Markdown`);
-    } else if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !SAFE_URL_RE.test(node.url.trim())) {
-      problems.push(`line ${line}: the address "${node.url}" is not an http(s), mailto or site link`);
+    } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const url = node.url.trim();
+      if (!SAFE_URL_RE.test(url)) problems.push(`line ${line}: the address "${node.url}" is not an http(s), mailto or site link`);
+      else if (!/^(?:https?:|mailto:|\/\/)/i.test(url)) siteLinks.push({ url, line });
     }
   });
-  return problems;
+  return { problems, siteLinks };
+}
+
+/** @returns one message per unsafe thing in a Markdown body, with its line */
+export function findUnsafeMarkdown(body: string): string[] {
+  return inspectMarkdown(body).problems;
+}
+
+/** What exists on the site, for checking editors' links. */
+export interface SiteMap {
+  /** Event slug → the anchors on its page. */
+  events: ReadonlyMap<string, ReadonlySet<string>>;
+  statements: ReadonlySet<string>;
+  /** Lowercase country codes with a country page. */
+  countries: ReadonlySet<string>;
+}
+
+/**
+ * @param link a link found in the body of the event `slug`
+ * @returns why the link leads nowhere, or `undefined` when its page (and anchor) exist
+ */
+export function checkSiteLink(link: string, slug: string, site: SiteMap): string | undefined {
+  const url = new URL(link, `https://site.invalid/events/${slug}/`);
+  const path = url.pathname;
+  const anchor = decodeURIComponent(url.hash.slice(1));
+  const event = /^\/events\/([^/]+)\/$/.exec(path);
+  const statement = /^\/statements\/([^/]+)\/$/.exec(path);
+  const country = /^\/countries\/([a-z]{2})\/$/.exec(path);
+  let exists: boolean;
+  if (event?.[1] !== undefined) {
+    const anchors = site.events.get(event[1]);
+    if (anchors && anchor && !anchors.has(anchor)) return `links to #${anchor} on ${path}, which has no such anchor`;
+    exists = anchors !== undefined;
+  } else if (statement?.[1] !== undefined) {
+    exists = site.statements.has(statement[1]);
+  } else if (country?.[1] !== undefined) {
+    exists = site.countries.has(country[1]);
+  } else {
+    exists = FIXED_PATHS.includes(path);
+  }
+  return exists ? undefined : `links to ${path}, which is not a page of this site`;
 }
 
 /**
@@ -92,22 +142,41 @@ export function eventsLoader(base: string): Loader {
       await inner.load({ ...context, parseData });
 
       const statementOwners = new Map<string, string>();
+      const events = new Map<string, ReadonlySet<string>>();
+      const countries = new Set<string>();
+      const linksByEntry: { file: string; slug: string; links: SiteLink[] }[] = [];
       for (const entry of context.store.values()) {
         const file = entry.filePath ?? entry.id;
-        const checkedKey = `checked-body:${entry.id}`;
-        if (entry.digest !== undefined && context.meta.get(checkedKey) !== String(entry.digest)) {
-          const problems = findUnsafeMarkdown(entry.body ?? '');
+        const data = entry.data as unknown as EventData;
+        // A body is read again only when its file changed since the last build.
+        const cacheKey = `body:${entry.id}`;
+        const cached = JSON.parse(context.meta.get(cacheKey) ?? 'null') as { digest: string; links: SiteLink[] } | null;
+        let links = cached?.digest === String(entry.digest) ? cached.links : undefined;
+        if (!links) {
+          const { problems, siteLinks } = inspectMarkdown(entry.body ?? '');
           if (problems.length > 0) throw new ContentError(file, 'body', problems.join('; '));
-          context.meta.set(checkedKey, String(entry.digest));
+          links = siteLinks;
+          context.meta.set(cacheKey, JSON.stringify({ digest: String(entry.digest), links }));
         }
-        const statements = (entry.data['statements'] ?? []) as { id: string }[];
-        statements.forEach((statement, i) => {
+        linksByEntry.push({ file, slug: entry.id, links });
+        data.statements.forEach((statement, i) => {
           const owner = statementOwners.get(statement.id);
           if (owner !== undefined) {
             throw new ContentError(file, `statements.${i}.id`, `statement id "${statement.id}" is already used in ${owner}`);
           }
           statementOwners.set(statement.id, file);
+          countries.add(statement.country.toLowerCase());
         });
+        data.countries.forEach((code) => countries.add(code.toLowerCase()));
+        events.set(entry.id, new Set([...EVENT_SECTIONS, ...data.statements.map((s) => s.id), ...data.sources.map((s) => `source-${s.id}`)]));
+      }
+      const site: SiteMap = { events, statements: new Set(statementOwners.keys()), countries };
+      for (const { file, slug, links } of linksByEntry) {
+        const broken = links.flatMap(({ url, line }) => {
+          const problem = checkSiteLink(url, slug, site);
+          return problem ? [`line ${line}: ${problem}`] : [];
+        });
+        if (broken.length > 0) throw new ContentError(file, 'body', broken.join('; '));
       }
     },
   };

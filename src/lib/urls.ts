@@ -32,3 +32,22 @@ export function getStatementPath(statementId: string): string {
 export function getCountryPath(code: string): string {
   return getPath(`countries/${code.toLowerCase()}/`);
 }
+
+/** Pages and files of the site that do not come from content, as editors link to them. */
+export const FIXED_PATHS: readonly string[] = [
+  '/',
+  '/about/',
+  '/countries/',
+  '/search/',
+  '/data/',
+  '/data/events.json',
+  '/data/events.schema.json',
+  '/data/events.csv',
+  '/data/statements.csv',
+  '/feed.xml',
+  '/atom.xml',
+  '/feed.json',
+];
+
+/** Anchors every event page has besides its statements and sources. */
+export const EVENT_SECTIONS: readonly string[] = ['statements', 'claims', 'actors', 'sources'];
