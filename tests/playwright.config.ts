@@ -15,7 +15,6 @@ const executablePath =
   process.env['CHROMIUM_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
 export default defineConfig({
-  testDir: './e2e',
   fullyParallel: true,
   forbidOnly: Boolean(process.env['CI']),
   reporter: 'list',
@@ -28,8 +27,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'site', testIgnore: /subpath/, use: { baseURL: `http://localhost:${SITE_PORT}` } },
-    { name: 'subpath', testMatch: /subpath/, use: { baseURL: `http://localhost:${SUBPATH_PORT}${SUBPATH}` } },
+    { name: 'site', testDir: './e2e', testIgnore: /subpath/, use: { baseURL: `http://localhost:${SITE_PORT}` } },
+    { name: 'subpath', testDir: './e2e', testMatch: /subpath/, use: { baseURL: `http://localhost:${SUBPATH_PORT}${SUBPATH}` } },
+    // Run by `npm run check:site`: accessibility, keyboard and security over the built site.
+    { name: 'quality', testDir: './quality', use: { baseURL: `http://localhost:${SITE_PORT}` } },
   ],
   webServer: [
     {

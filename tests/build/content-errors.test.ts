@@ -2,7 +2,7 @@
  * A broken entry fails the build with a message naming its file and field, and
  * nothing is written. Each folder under tests/fixtures/broken holds one mistake.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build';
@@ -22,6 +22,7 @@ const cases: [fixture: string, file: string, field: string | RegExp][] = [
   ['raw-html', '2024-01-17-broken.md', 'body: line 3: raw HTML is not allowed'],
   ['event-handler', '2024-01-17-broken.md', 'body: line 1: raw HTML is not allowed'],
   ['javascript-link', '2024-01-17-broken.md', 'body: line 1: the address "javascript:alert(1)"'],
+  ['missing-internal-link', '2024-01-17-broken.md', 'body: line 1: links to /events/2024-01-17-no-such-event/, which is not a page of this site'],
   ['bad-file-name', 'pakistan-strikes.md', 'file name: must be the event\'s date'],
   ['duplicate-slug', '', /duplicate-slug\/[ab]\/2024-01-17-broken\.md: file name: slug "2024-01-17-broken" is already used by tests\/fixtures\/broken\/duplicate-slug\/[ab]\/2024-01-17-broken\.md/],
   ['duplicate-statement-id', '', /duplicate-statement-id\/2024-01-17-[a-z]+\.md: statements\.0\.id: statement id "broken-quote" is already used in/],
@@ -36,5 +37,33 @@ describe('a broken entry fails the build, naming the file and the field', () => 
     if (typeof field === 'string') expect(output).toContain(field);
     else expect(output).toMatch(field);
     expect(existsSync(join(outDir, 'index.html'))).toBe(false);
+  });
+});
+
+describe('a failed build never replaces the last good site', () => {
+  it('keeps the previous output when the next build fails', () => {
+    const good = buildSite('tests/fixtures/awkward');
+    expect(good.status, good.output).toBe(0);
+    const before = readFileSync(join(good.outDir, 'index.html'), 'utf8');
+    expect(before).toContain('Just after midnight in Karachi');
+
+    const bad = buildSite('tests/fixtures/broken/unknown-source', {}, good.outDir);
+    expect(bad.status).not.toBe(0);
+    expect(bad.output).toContain('tests/fixtures/broken/unknown-source/2024-01-17-broken.md: ');
+    expect(readFileSync(join(good.outDir, 'index.html'), 'utf8')).toBe(before);
+    expect(existsSync(join(good.outDir, 'events/2024-01-21-days-later/index.html'))).toBe(true);
+  });
+
+  it('keeps it too when a late step (the URL lock) fails after the pages were written', () => {
+    const good = buildSite('content/events');
+    expect(good.status, good.output).toBe(0);
+    const before = readFileSync(join(good.outDir, 'index.html'), 'utf8');
+    // A lock listing a URL this content does not have: the check after the pages fails.
+    const lock = join(good.outDir, '..', `lock-${Date.now()}.txt`);
+    writeFileSync(lock, '/events/2024-01-01-a-page-that-was-published/\n');
+    const bad = buildSite('content/events', { TIMELINE_URL_LOCK: lock }, good.outDir);
+    expect(bad.status).not.toBe(0);
+    expect(bad.output).toContain('/events/2024-01-01-a-page-that-was-published/');
+    expect(readFileSync(join(good.outDir, 'index.html'), 'utf8')).toBe(before);
   });
 });

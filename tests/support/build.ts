@@ -16,9 +16,9 @@ export interface BuildResult {
 /**
  * @param contentDir the events folder, relative to the project root
  * @param env extra environment, e.g. `TZ`
+ * @param outDir where the site goes; a new temporary folder by default
  */
-export function buildSite(contentDir: string, env: Record<string, string> = {}): BuildResult {
-  const outDir = mkdtempSync(join(tmpdir(), 'timeline-build-'));
+export function buildSite(contentDir: string, env: Record<string, string> = {}, outDir = mkdtempSync(join(tmpdir(), 'timeline-build-'))): BuildResult {
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', TIMELINE_CONTENT_DIR: contentDir, ...env },

@@ -1,0 +1,29 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { TEMPLATES } from '../support/templates';
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+for (const width of [375, 1280]) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`${width} px, ${colorScheme}`, () => {
+      test.use({ viewport: { width, height: 900 }, colorScheme });
+
+      for (const { name, path } of TEMPLATES) {
+        test(`${name} has no WCAG 2.2 A/AA violations`, async ({ page }) => {
+          await page.goto(path);
+          if (path.startsWith('/search/')) await expect(page.locator('.result').first()).toBeVisible();
+          const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+          expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+        });
+      }
+
+      test('no page scrolls sideways', async ({ page }) => {
+        for (const { path } of TEMPLATES) {
+          await page.goto(path);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), path).toBe(true);
+        }
+      });
+    });
+  }
+}

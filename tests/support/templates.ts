@@ -1,0 +1,22 @@
+/**
+ * One URL for every page template the site ships, chosen from the content files so
+ * that each page has the richest content of its kind (statements, claims, places).
+ */
+import { readContentEvents } from './content';
+
+const events = readContentEvents();
+const richest = [...events].sort((a, b) => b.statements.length - a.statements.length)[0];
+const statement = richest?.statements[0];
+if (!richest || !statement) throw new Error('the content has no statements to test with');
+
+export const TEMPLATES: readonly { name: string; path: string }[] = [
+  { name: 'timeline', path: '/' },
+  { name: 'event', path: `/events/${richest.id}/` },
+  { name: 'statement', path: `/statements/${statement.id}/` },
+  { name: 'countries index', path: '/countries/' },
+  { name: 'country', path: `/countries/${statement.country.toLowerCase()}/` },
+  { name: 'search with results', path: '/search/?q=restraint' },
+  { name: 'data', path: '/data/' },
+  { name: 'about', path: '/about/' },
+  { name: '404', path: '/no-such-page/' },
+];
