@@ -102,3 +102,25 @@ export async function getCountries(): Promise<CountryInStory[]> {
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
+
+/** A located place and the country it is in. */
+export interface LocatedPlace {
+  name: string;
+  country: CountryCode;
+  lat: number;
+  lon: number;
+}
+
+/** @returns the places of an event whose position is known */
+export function getLocatedPlaces(event: TimelineEvent): LocatedPlace[] {
+  return event.data.places.flatMap(({ name, country, lat, lon }) => (lat !== undefined && lon !== undefined ? [{ name, country, lat, lon }] : []));
+}
+
+/** @returns every located place on the timeline once, in timeline order */
+export async function getAllLocatedPlaces(): Promise<LocatedPlace[]> {
+  const seen = new Map<string, LocatedPlace>();
+  for (const event of await getEvents()) {
+    for (const place of getLocatedPlaces(event)) seen.set(`${place.lat},${place.lon}`, seen.get(`${place.lat},${place.lon}`) ?? place);
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { drawLocatorMap } from '../../src/lib/maps';
+
+const size = { width: 640, height: 300 };
+const erbil = { name: 'Erbil, Kurdistan Region', lat: 36.19, lon: 44.01 };
+const idlib = { name: 'Idlib province', lat: 35.93, lon: 36.63 };
+const saravan = { name: 'Near Saravan', lat: 27.37, lon: 62.33 };
+
+describe('drawLocatorMap', () => {
+  it('fits the map to the places it marks, inside the frame', () => {
+    const map = drawLocatorMap([erbil, idlib, saravan], size);
+    for (const point of map.points) {
+      expect(point.x).toBeGreaterThan(0);
+      expect(point.x).toBeLessThan(size.width);
+      expect(point.y).toBeGreaterThan(0);
+      expect(point.y).toBeLessThan(size.height);
+    }
+    const [e, i, s] = map.points;
+    // West is left and north is up, from the coordinates alone.
+    expect(i?.x).toBeLessThan(e?.x ?? 0);
+    expect(e?.x).toBeLessThan(s?.x ?? 0);
+    expect(s?.y).toBeGreaterThan(e?.y ?? 0);
+  });
+
+  it('outlines and names the countries the places are in', () => {
+    const map = drawLocatorMap([saravan], size);
+    expect(map.countries.filter((c) => c.marked)).toHaveLength(1);
+    expect(map.countries.length).toBeGreaterThan(3);
+    expect(map.points[0]?.name).toBe('Near Saravan');
+  });
+
+  it('keeps labels apart and inside the frame', () => {
+    const near = [erbil, { name: 'Another place close by', lat: 36.1, lon: 44.3 }, { name: 'A third', lat: 36.3, lon: 43.8 }];
+    const { points } = drawLocatorMap(near, size);
+    const boxes = points.map((p) => {
+      const width = p.name.length * 19 * 0.58;
+      const x1 = p.label.anchor === 'start' ? p.label.x : p.label.x - width;
+      return { x1, x2: x1 + width, y1: p.label.y - 19, y2: p.label.y + 4 };
+    });
+    for (const [i, a] of boxes.entries()) {
+      expect(a.x1).toBeGreaterThanOrEqual(0);
+      expect(a.x2).toBeLessThanOrEqual(size.width);
+      for (const b of boxes.slice(i + 1)) {
+        expect(a.x1 < b.x2 && a.x2 > b.x1 && a.y1 < b.y2 && a.y2 > b.y1).toBe(false);
+      }
+    }
+  });
+
+  it('needs a place', () => {
+    expect(() => drawLocatorMap([], size)).toThrow(/at least one place/);
+  });
+});
