@@ -3,33 +3,13 @@
  * then searches "restraint" in China, and lists every file fetched after the page
  * itself, raw and gzipped. Run with `npm run bench:search` (it builds first).
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { chromiumPath, startPreview } from '../support/preview.ts';
 
-const PORT = 4331;
-const origin = `http://localhost:${PORT}`;
-
-async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
-const server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--ignore-lock', '--port', String(PORT)], {
-  stdio: 'ignore',
-});
+const { origin, stop } = await startPreview(4331);
 try {
-  await waitFor(`${origin}/search/`);
-  const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const executablePath = chromiumPath();
   const browser = await chromium.launch(executablePath ? { executablePath } : {});
   const page = await browser.newPage();
   const files: { path: string; raw: number; gzip: number }[] = [];
@@ -56,5 +36,5 @@ try {
   console.log(`\nsearch page:  ${sum('page', 'raw')} B (${sum('page', 'gzip')} B gzip)`);
   console.log(`first search: ${sum('search', 'raw')} B (${sum('search', 'gzip')} B gzip), results shown after ${elapsed} ms`);
 } finally {
-  server.kill();
+  stop();
 }

@@ -116,3 +116,23 @@ test.describe('without JavaScript', () => {
     }
   });
 });
+
+test.describe('locator maps', () => {
+  test('the timeline map marks every located place once and names them all', async ({ page }) => {
+    await page.goto('/');
+    const map = page.getByRole('img', { name: 'Map of the places on this timeline' });
+    await expect(map).toBeVisible();
+    const caption = (await page.locator('#overview-map-caption').textContent()) ?? '';
+    const count = Number(/marks the (\d+) places/.exec(caption)?.[1]);
+    await expect(map.locator('.map-point')).toHaveCount(count);
+    expect(count).toBeGreaterThan(1);
+  });
+
+  test('an event map marks the event’s own places and describes them in words', async ({ page }) => {
+    await page.goto('/events/2024-01-15-iran-strikes-erbil-and-idlib/');
+    const map = page.getByRole('img', { name: 'Map of where this happened' });
+    await expect(map.locator('.map-point')).toHaveCount(2);
+    await expect(map.locator('.map-point text')).toHaveText(['Erbil', 'Idlib province']);
+    await expect(page.locator('#event-map-caption')).toHaveText('The map marks Erbil, Kurdistan Region (Iraq); Idlib province (Syria).');
+  });
+});

@@ -18,7 +18,8 @@ for (const width of [375, 1280]) {
         });
       }
 
-      test('no page scrolls sideways', async ({ page }) => {
+      test('no page scrolls sideways, even at 320 px', async ({ page }) => {
+        if (width === 375) await page.setViewportSize({ width: 320, height: 900 });
         for (const { path } of TEMPLATES) {
           await page.goto(path);
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), path).toBe(true);

@@ -2,7 +2,7 @@
  * One URL for every page template the site ships, chosen from the content files so
  * that each page has the richest content of its kind (statements, claims, places).
  */
-import { readContentEvents } from './content';
+import { readContentEvents } from './content.ts';
 
 const events = readContentEvents();
 const richest = [...events].sort((a, b) => b.statements.length - a.statements.length)[0];
