@@ -15,6 +15,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base,
   trailingSlash: 'always',
+  build: { concurrency: 4 },
   // 'jsx' (the default) glues adjacent inline elements together; keep whitespace lossless.
   compressHTML: true,
   integrations: [

@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import siteJson from '../content/site.json';
 import { getCountryName, type CountryCode } from './lib/countries';
 import type { Source, Statement } from './lib/schema';
-import { groupByDay, sortEvents, type TimelineDay } from './lib/timeline';
+import { groupByDay, paginateDays, sortEvents, type TimelineDay, type TimelinePage } from './lib/timeline';
 
 export type TimelineEvent = CollectionEntry<'events'>;
 
@@ -37,6 +37,34 @@ export async function getTimelineDays(): Promise<TimelineDay<TimelineEvent>[]> {
   return groupByDay(await getEvents());
 }
 
+let pagesCache: Promise<TimelinePage<TimelineEvent>[]> | undefined;
+
+/** @returns the timeline's pages, the story's start first */
+export function getTimelinePages(): Promise<TimelinePage<TimelineEvent>[]> {
+  const load = async () => paginateDays(await getTimelineDays());
+  if (import.meta.env.DEV) return load();
+  return (pagesCache ??= load());
+}
+
+/** A month of the story and the timeline page where it starts. */
+export interface MonthStart {
+  /** `YYYY-MM` */
+  month: string;
+  page: number;
+}
+
+/** @returns each month of the story with the page it starts on */
+export async function getMonthStarts(): Promise<MonthStart[]> {
+  const months: MonthStart[] = [];
+  for (const page of await getTimelinePages()) {
+    for (const day of page.days) {
+      const month = day.date.slice(0, 7);
+      if (months.at(-1)?.month !== month) months.push({ month, page: page.number });
+    }
+  }
+  return months;
+}
+
 /** An event with the events just before and after it. */
 export interface EventInContext {
   event: TimelineEvent;
@@ -44,12 +72,15 @@ export interface EventInContext {
   next: TimelineEvent | undefined;
   /** Position on the timeline, in steps of 1000 so statements fit between events. */
   position: number;
+  /** The timeline page the event is on. */
+  timelinePage: number;
 }
 
 /** @returns every event with its neighbours, for the permalink pages */
 export async function getEventsInContext(): Promise<EventInContext[]> {
-  const events = await getEvents();
-  return events.map((event, i) => ({ event, previous: events[i - 1], next: events[i + 1], position: i * 1000 }));
+  const [events, pages] = await Promise.all([getEvents(), getTimelinePages()]);
+  const pageOf = new Map(pages.flatMap((page) => page.days.flatMap((day) => day.events.map((event) => [event.id, page.number] as const))));
+  return events.map((event, i) => ({ event, previous: events[i - 1], next: events[i + 1], position: i * 1000, timelinePage: pageOf.get(event.id) ?? 1 }));
 }
 
 /** A statement with the event and source it belongs to. */

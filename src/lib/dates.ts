@@ -183,3 +183,8 @@ export function toRfc822(dateTime: string): string {
   const local = new Date(`${dateTime.slice(0, 19)}Z`);
   return `${format(local, 'EEE, dd MMM yyyy HH:mm:ss', { in: UTC })} ${offset}`;
 }
+
+/** @returns e.g. "January 2024" for `2024-01` */
+export function formatMonth(month: string): string {
+  return format(dateAtUtcNoon(`${month}-01`), 'MMMM yyyy', { in: UTC });
+}

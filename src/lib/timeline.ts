@@ -59,3 +59,44 @@ export function groupByDay<T extends Dated>(sorted: readonly T[]): TimelineDay<T
   }
   return days;
 }
+
+/** Events per timeline page: keeps each page light however long the story grows. */
+export const TIMELINE_PAGE_SIZE = 50;
+
+/** One page of the timeline. */
+export interface TimelinePage<T> {
+  /** 1 for the story's start. */
+  number: number;
+  /** The days on this page; a day too long for one page continues on the next. */
+  days: (TimelineDay<T> & { continued: boolean })[];
+}
+
+/**
+ * Splits the timeline into pages of at most `size` events, in order, so that no page
+ * grows with the story. A day that does not fit continues on the next page.
+ *
+ * @param days the output of `groupByDay`
+ */
+export function paginateDays<T>(days: readonly TimelineDay<T>[], size = TIMELINE_PAGE_SIZE): TimelinePage<T>[] {
+  const pages: TimelinePage<T>[] = [];
+  let current: TimelinePage<T> = { number: 1, days: [] };
+  let count = 0;
+  for (const day of days) {
+    let rest = day.events;
+    let continued = false;
+    while (rest.length > 0) {
+      if (count === size) {
+        pages.push(current);
+        current = { number: current.number + 1, days: [] };
+        count = 0;
+      }
+      const take = rest.slice(0, size - count);
+      current.days.push({ ...day, events: take, continued, daysSincePrevious: continued ? undefined : day.daysSincePrevious });
+      count += take.length;
+      rest = rest.slice(take.length);
+      continued = true;
+    }
+  }
+  if (current.days.length > 0 || pages.length === 0) pages.push(current);
+  return pages;
+}

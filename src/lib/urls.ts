@@ -13,9 +13,14 @@ export function getEventPath(slug: string): string {
   return getPath(`events/${slug}/`);
 }
 
+/** @returns the path of a page of the timeline; page 1 is the home page */
+export function getTimelinePagePath(page: number): string {
+  return page === 1 ? getPath() : getPath(`timeline/${page}/`);
+}
+
 /** @returns the path of an event's place on the timeline */
-export function getTimelinePath(slug: string): string {
-  return `${getPath()}#${slug}`;
+export function getTimelinePath(slug: string, page = 1): string {
+  return `${getTimelinePagePath(page)}#${slug}`;
 }
 
 /** @returns the permalink of a statement: its anchor in its event */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { When } from '../../src/lib/dates';
-import { groupByDay, sortEvents } from '../../src/lib/timeline';
+import { groupByDay, paginateDays, sortEvents } from '../../src/lib/timeline';
 
 const event = (id: string, when: When) => ({ id, data: { when } });
 
@@ -66,5 +66,36 @@ describe('groupByDay', () => {
 
   it('returns no days for no events', () => {
     expect(groupByDay([])).toEqual([]);
+  });
+});
+
+describe('paginateDays', () => {
+  const day = (date: string, n: number, gap?: number) => ({ date, daysSincePrevious: gap, events: Array.from({ length: n }, (_, i) => `${date}-${i}`) });
+
+  it('keeps a short story on one page', () => {
+    const pages = paginateDays([day('2024-01-15', 3), day('2024-01-16', 2, 1)], 50);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]?.days.map((d) => d.events.length)).toEqual([3, 2]);
+  });
+
+  it('splits by event count, continuing a long day on the next page', () => {
+    const pages = paginateDays([day('2024-01-15', 3), day('2024-01-17', 5, 2), day('2024-01-18', 1, 1)], 4);
+    expect(pages.map((p) => p.days.map((d) => [d.date, d.events.length, d.continued]))).toEqual([
+      [['2024-01-15', 3, false], ['2024-01-17', 1, false]],
+      [['2024-01-17', 4, true]],
+      [['2024-01-18', 1, false]],
+    ]);
+    expect(pages[1]?.days[0]?.daysSincePrevious).toBeUndefined();
+    expect(pages[2]?.days[0]?.daysSincePrevious).toBe(1);
+  });
+
+  it('loses no event and keeps their order', () => {
+    const days = [day('2024-01-15', 7), day('2024-01-16', 11, 1), day('2024-01-20', 2, 4)];
+    const flat = paginateDays(days, 5).flatMap((p) => p.days.flatMap((d) => d.events));
+    expect(flat).toEqual(days.flatMap((d) => d.events));
+  });
+
+  it('always has a first page', () => {
+    expect(paginateDays([], 5)).toEqual([{ number: 1, days: [] }]);
   });
 });
