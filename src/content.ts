@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import siteJson from '../content/site.json';
 import { getCountryName, type CountryCode } from './lib/countries';
 import type { Source, Statement } from './lib/schema';
-import { groupByDay, paginateDays, sortEvents, type TimelineDay, type TimelinePage } from './lib/timeline';
+import { groupByDay, paginateDays, sortEvents, type TimelinePage } from './lib/timeline';
 
 export type TimelineEvent = CollectionEntry<'events'>;
 
@@ -23,28 +23,20 @@ const siteSchema = z.strictObject({
 /** The story's own words about itself, from `content/site.json`. */
 export const site = siteSchema.parse(siteJson);
 
-let cached: Promise<TimelineEvent[]> | undefined;
+/**
+ * @returns a function that computes its value once per build, since every page asks
+ *   for the same lists; in dev it computes afresh, as content changes while the server runs
+ */
+function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (import.meta.env.DEV ? load() : (value ??= load()));
+}
 
 /** @returns every published event in timeline order */
-export function getEvents(): Promise<TimelineEvent[]> {
-  // Sorted once per build; in dev, content changes while the server runs.
-  if (import.meta.env.DEV) return getCollection('events').then(sortEvents);
-  return (cached ??= getCollection('events').then(sortEvents));
-}
-
-/** @returns the events grouped by local day, in order */
-export async function getTimelineDays(): Promise<TimelineDay<TimelineEvent>[]> {
-  return groupByDay(await getEvents());
-}
-
-let pagesCache: Promise<TimelinePage<TimelineEvent>[]> | undefined;
+export const getEvents = oncePerBuild(async (): Promise<TimelineEvent[]> => sortEvents(await getCollection('events')));
 
 /** @returns the timeline's pages, the story's start first */
-export function getTimelinePages(): Promise<TimelinePage<TimelineEvent>[]> {
-  const load = async () => paginateDays(await getTimelineDays());
-  if (import.meta.env.DEV) return load();
-  return (pagesCache ??= load());
-}
+export const getTimelinePages = oncePerBuild(async (): Promise<TimelinePage<TimelineEvent>[]> => paginateDays(groupByDay(await getEvents())));
 
 /** A month of the story and the timeline page where it starts. */
 export interface MonthStart {
@@ -92,11 +84,9 @@ export interface StatementInContext {
   position: number;
 }
 
-let statementsCache: Promise<StatementInContext[]> | undefined;
-
 /** @returns every statement in timeline order */
-export function getStatements(): Promise<StatementInContext[]> {
-  const load = async () =>
+export const getStatements = oncePerBuild(
+  async (): Promise<StatementInContext[]> =>
     (await getEvents()).flatMap((event, eventIndex) =>
       event.data.statements.map((statement, i) => {
         const source = event.data.sources.find((s) => s.id === statement.source);
@@ -104,10 +94,8 @@ export function getStatements(): Promise<StatementInContext[]> {
         if (!source) throw new Error(`${event.id}: statement ${statement.id} cites unknown source ${statement.source}`);
         return { statement, event, source, position: eventIndex * 1000 + i + 1 };
       }),
-    );
-  if (import.meta.env.DEV) return load();
-  return (statementsCache ??= load());
-}
+    ),
+);
 
 /** A country that appears in the story, with what it said and did. */
 export interface CountryInStory {

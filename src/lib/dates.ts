@@ -127,11 +127,6 @@ export function formatDate(date: string): string {
   return format(dateAtUtcNoon(date), 'd MMMM yyyy', { in: UTC });
 }
 
-/** @returns e.g. "18 Jan 2024" for `2024-01-18` */
-export function formatShortDate(date: string): string {
-  return format(dateAtUtcNoon(date), 'd MMM yyyy', { in: UTC });
-}
-
 /** A minute-precision time, as the place's clock and as UTC. */
 export interface ClockTime {
   /** e.g. "04:05" */

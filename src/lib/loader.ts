@@ -1,7 +1,8 @@
 /**
  * Loads event files with Astro's glob loader and adds what it does not enforce:
  * permalinks from file names, duplicate slugs and statement ids as errors, errors
- * that name the file, and no raw HTML or script URLs in Markdown bodies.
+ * that name the file, no raw HTML or script URLs in Markdown bodies, and no links
+ * to pages of the site that do not exist.
  */
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,8 @@ import type { EventData } from './schema';
 import { EVENT_SECTIONS, FIXED_PATHS } from './urls';
 
 const SLUG_RE = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// Bump when inspectMarkdown's rules change, so that cached bodies are read again.
+const INSPECTION_VERSION = 1;
 
 /** An error in one content file; the message starts with the file's path. */
 export class ContentError extends Error {
@@ -149,7 +152,7 @@ export function eventsLoader(base: string): Loader {
         const file = entry.filePath ?? entry.id;
         const data = entry.data as unknown as EventData;
         // A body is read again only when its file changed since the last build.
-        const cacheKey = `body:${entry.id}`;
+        const cacheKey = `body:${INSPECTION_VERSION}:${entry.id}`;
         const cached = JSON.parse(context.meta.get(cacheKey) ?? 'null') as { digest: string; links: SiteLink[] } | null;
         let links = cached?.digest === String(entry.digest) ? cached.links : undefined;
         if (!links) {

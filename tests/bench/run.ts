@@ -192,8 +192,8 @@ say(`# Benchmarks\n\nRun ${new Date().toISOString().slice(0, 10)} by \`npm run b
 say('Builds write to a staging folder and are swapped in; preview images are cached in node_modules/.cache/timeline-og, so a first build draws every image and a rebuild of unchanged content draws none. The build budget applies to a rebuild: a deploy keeps that cache, as a newsroom pipeline would.');
 
 say('\n## Builds\n');
-say('| events | pages | first build | rebuild | pages/s (rebuild) | peak memory | dist/ | search index | bare Astro skeleton | ours ÷ bare |');
-say('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+say('| events | pages | first build (peak memory) | rebuild (peak memory) | pages/s (rebuild) | dist/ | search index | bare Astro skeleton | ours ÷ bare |');
+say('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const built = new Map<number, string>();
 const weights: string[] = [];
 for (const count of sizes) {
@@ -209,13 +209,14 @@ for (const count of sizes) {
   const bare = bareSkeleton(events);
   const bareBuild = await measure(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], {}, bare);
   if (bareBuild.status !== 0) throw new Error(`bare build failed:\n${bareBuild.output.slice(-2000)}`);
-  const peak = Math.max(first.peak, again.peak);
+  const gib = (bytes: number) => `${(bytes / KB ** 3).toFixed(2)} GiB`;
   say(
-    `| ${count} | ${pages} | ${first.seconds.toFixed(1)} s | ${again.seconds.toFixed(1)} s | ${Math.round(pages / again.seconds)} | ${(peak / KB ** 3).toFixed(2)} GiB | ${(folderSize(dist) / KB ** 2).toFixed(0)} MB | ${(folderSize(join(dist, 'pagefind')) / KB ** 2).toFixed(1)} MB | ${bareBuild.seconds.toFixed(1)} s | ${(again.seconds / bareBuild.seconds).toFixed(1)}× |`,
+    `| ${count} | ${pages} | ${first.seconds.toFixed(1)} s (${gib(first.peak)}) | ${again.seconds.toFixed(1)} s (${gib(again.peak)}) | ${Math.round(pages / again.seconds)} | ${(folderSize(dist) / KB ** 2).toFixed(0)} MB | ${(folderSize(join(dist, 'pagefind')) / KB ** 2).toFixed(1)} MB | ${bareBuild.seconds.toFixed(1)} s | ${(again.seconds / bareBuild.seconds).toFixed(1)}× |`,
   );
   if (count === 10_000) {
     budget(again.seconds <= BUDGET.buildSeconds, `10,000-event rebuild ${again.seconds.toFixed(1)} s > ${BUDGET.buildSeconds} s`);
-    budget(peak <= BUDGET.peakMemoryBytes, `peak memory ${(peak / KB ** 3).toFixed(2)} GiB > 3 GiB`);
+    budget(again.peak <= BUDGET.peakMemoryBytes, `10,000-event rebuild peak memory ${gib(again.peak)} > 3 GiB`);
+    budget(first.peak <= BUDGET.peakMemoryBytes, `10,000-event first build peak memory ${gib(first.peak)} > 3 GiB`);
   }
   built.set(count, dist);
 
