@@ -21,6 +21,8 @@ const cases: [fixture: string, file: string, field: string | RegExp][] = [
   ['insecure-source-url', '2024-01-17-broken.md', 'sources.0.url: must be a full https:// address'],
   ['raw-html', '2024-01-17-broken.md', 'body: line 3: raw HTML is not allowed'],
   ['event-handler', '2024-01-17-broken.md', 'body: line 1: raw HTML is not allowed'],
+  ['iframe', '2024-01-17-broken.md', 'body: line 3: raw HTML is not allowed (<iframe'],
+  ['object', '2024-01-17-broken.md', 'body: line 1: raw HTML is not allowed (<object'],
   ['javascript-link', '2024-01-17-broken.md', 'body: line 1: the address "javascript:alert(1)"'],
   ['missing-internal-link', '2024-01-17-broken.md', 'body: line 1: links to /events/2024-01-17-no-such-event/, which is not a page of this site'],
   ['bad-file-name', 'pakistan-strikes.md', 'file name: must be the event\'s date'],

@@ -2,6 +2,7 @@
  * A long story stays light: the timeline is split into pages of plain links, every
  * event appears once, and each event page links back to the page it is on.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,13 @@ describe(`a story of ${COUNT} events`, () => {
     expect(middle).toContain('<a rel="next" href="/timeline/3/">');
     // All of it falls in one month, so there is no month to jump to.
     expect(middle).not.toContain('Jump to a month');
+  });
+
+  it('ships valid HTML and links that resolve on the paged templates too', () => {
+    for (const check of ['tests/site/check-html.ts', 'tests/site/check-links.ts']) {
+      const result = spawnSync(process.execPath, [check, outDir], { encoding: 'utf8' });
+      expect(result.status, `${check}\n${result.stdout}${result.stderr}`).toBe(0);
+    }
   });
 
   it('links an event back to the page it is on', () => {
