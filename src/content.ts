@@ -135,6 +135,11 @@ export function getLocatedPlaces(event: TimelineEvent): LocatedPlace[] {
   return event.data.places.flatMap(({ name, country, lat, lon }) => (lat !== undefined && lon !== undefined ? [{ name, country, lat, lon }] : []));
 }
 
+/** @returns places in words for a map's caption, e.g. "Erbil (Iraq); Idlib province (Syria)" */
+export function describePlaces(places: readonly LocatedPlace[]): string {
+  return places.map((place) => `${place.name} (${getCountryName(place.country)})`).join('; ');
+}
+
 /** @returns every located place on the timeline once, in timeline order */
 export async function getAllLocatedPlaces(): Promise<LocatedPlace[]> {
   const seen = new Map<string, LocatedPlace>();

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './support/preview.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const astro = `"${process.execPath}" node_modules/astro/bin/astro.mjs`;
@@ -11,8 +11,7 @@ const SUBPATH_DIR = '.test-dist/subpath';
 
 // Debian's Chromium where it is installed (CI and the team's machines, which cannot
 // download browsers); elsewhere Playwright's own Chromium (`npx playwright install chromium`).
-const executablePath =
-  process.env['CHROMIUM_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+const executablePath = chromiumPath();
 
 export default defineConfig({
   fullyParallel: true,

@@ -5,8 +5,8 @@
 import { getCountryName } from './countries';
 import { getFeedDateTime, toRfc822 } from './dates';
 import type { EventData } from './schema';
-import { getEventPath } from './urls';
-import { t } from '../i18n';
+import { getEventPath, getPath } from './urls';
+import { t, type UiKey } from '../i18n';
 
 export interface FeedEntry {
   /** Absolute permalink; also the entry's id. */
@@ -123,7 +123,7 @@ export function toJsonFeed(info: FeedInfo, entries: readonly FeedEntry[]): strin
  * @param site the site's origin, from Astro's `site`
  * @returns the event as a feed entry
  */
-export function toFeedEntry(event: { id: string; data: EventData }, site: URL | string): FeedEntry {
+export function toFeedEntry(event: EventLike, site: URL | string): FeedEntry {
   return {
     url: new URL(getEventPath(event.id), site).href,
     title: event.data.title,
@@ -131,4 +131,26 @@ export function toFeedEntry(event: { id: string; data: EventData }, site: URL | 
     date: getFeedDateTime(event.data.when),
     categories: [t(`kind.${event.data.kind}`), ...event.data.countries.map(getCountryName)],
   };
+}
+
+type EventLike = { id: string; data: EventData };
+
+/** The published feeds: where each lives, its media type, its label, how it is written. */
+export const FEEDS = {
+  rss: { path: 'feed.xml', type: 'application/rss+xml', label: 'feeds.rss', write: toRss },
+  atom: { path: 'atom.xml', type: 'application/atom+xml', label: 'feeds.atom', write: toAtom },
+  json: { path: 'feed.json', type: 'application/feed+json', label: 'feeds.json', write: toJsonFeed },
+} as const satisfies Record<string, { path: string; type: string; label: UiKey; write: (info: FeedInfo, entries: readonly FeedEntry[]) => string }>;
+
+/**
+ * @param format which feed
+ * @param events the events, in any order (feeds put the newest first)
+ * @param story the story's title and description
+ * @param origin the site's origin, from Astro's `site`
+ * @returns the feed as an HTTP response for an endpoint
+ */
+export function renderFeed(format: keyof typeof FEEDS, events: readonly EventLike[], story: { title: string; description: string }, origin: URL | string): Response {
+  const feed = FEEDS[format];
+  const info = { ...story, home: new URL(getPath(), origin).href, self: new URL(getPath(feed.path), origin).href };
+  return new Response(feed.write(info, events.map((event) => toFeedEntry(event, origin))), { headers: { 'Content-Type': `${feed.type}; charset=utf-8` } });
 }

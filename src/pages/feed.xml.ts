@@ -1,10 +1,5 @@
 import type { APIRoute } from 'astro';
 import { getEvents, site } from '../content';
-import { toFeedEntry, toRss } from '../lib/feeds';
-import { getPath } from '../lib/urls';
+import { renderFeed } from '../lib/feeds';
 
-export const GET: APIRoute = async ({ site: origin = new URL('http://localhost/') }) => {
-  const entries = (await getEvents()).map((event) => toFeedEntry(event, origin));
-  const info = { title: site.title, description: site.description, home: new URL(getPath(), origin).href, self: new URL(getPath('feed.xml'), origin).href };
-  return new Response(toRss(info, entries), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
-};
+export const GET: APIRoute = async ({ site: origin = new URL('http://localhost/') }) => renderFeed('rss', await getEvents(), site, origin);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build';
+import { chromiumPath } from '../support/preview';
 import { serveFolder } from '../support/serve';
 
 const story = mkdtempSync(join(tmpdir(), 'timeline-story-'));
@@ -58,7 +59,7 @@ describe('the permalink lock', () => {
   it('leads a reader from the old URL to the new page in Chromium', async () => {
     const { server, origin } = await serveFolder(outDir);
     closers.push(() => new Promise((resolve) => server.close(() => resolve())));
-    const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+    const executablePath = chromiumPath();
     const browser = await chromium.launch(executablePath ? { executablePath } : {});
     closers.push(() => browser.close());
     const page = await browser.newPage();
