@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { pagefindIndex } from './src/integrations/pagefind';
 import { permalinks } from './src/integrations/permalinks';
+import { previewImages } from './src/integrations/preview-images';
 import { stagedOutput } from './src/integrations/staging';
 import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
 
@@ -24,6 +25,7 @@ export default defineConfig({
       redirectsFile: otherContent ? process.env.TIMELINE_REDIRECTS : 'content/redirects.json',
     }),
     pagefindIndex(),
+    previewImages(),
     // Last: swaps the finished site in only if every step above succeeded.
     stagedOutput(),
   ],

@@ -6,8 +6,11 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { z } from 'astro/zod';
 import siteJson from '../content/site.json';
 import { getCountryName, type CountryCode } from './lib/countries';
+import type { OgCard } from './lib/og-image';
+import { getEventCard, getStatementCard } from './lib/previews';
 import type { Source, Statement } from './lib/schema';
 import { groupByDay, paginateDays, sortEvents, type TimelinePage } from './lib/timeline';
+import { t } from './i18n';
 
 export type TimelineEvent = CollectionEntry<'events'>;
 
@@ -147,4 +150,20 @@ export async function getAllLocatedPlaces(): Promise<LocatedPlace[]> {
     for (const place of getLocatedPlaces(event)) seen.set(`${place.lat},${place.lon}`, seen.get(`${place.lat},${place.lon}`) ?? place);
   }
   return [...seen.values()];
+}
+
+/** A preview image to draw: its path under `og/` without `.png`, and what it shows. */
+export interface PreviewImage {
+  path: string;
+  card: OgCard;
+}
+
+/** @returns the preview image of the site, of every event and of every statement */
+export async function getPreviewImages(): Promise<PreviewImage[]> {
+  const [events, statements] = await Promise.all([getEvents(), getStatements()]);
+  return [
+    { path: 'site', card: { kicker: t('og.siteKicker'), title: site.title, countries: [], site: '' } },
+    ...events.map((event) => ({ path: `events/${event.id}`, card: getEventCard(event.data, site.title) })),
+    ...statements.map(({ statement }) => ({ path: `statements/${statement.id}`, card: getStatementCard(statement, site.title) })),
+  ];
 }

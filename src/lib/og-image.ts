@@ -5,7 +5,8 @@
  * only when that changes.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
@@ -73,21 +74,29 @@ function layout(card: OgCard): Node {
 
 /**
  * @param card what the image shows
- * @returns the PNG, from the cache when the same card was drawn before
+ * @returns the path of its PNG in the cache, drawn first if this card was never drawn.
+ *   A cached file is never rewritten, so the build may link to it rather than copy it.
  */
-export async function renderOgImage(card: OgCard): Promise<Buffer> {
+export async function getOgImageFile(card: OgCard): Promise<string> {
   const key = createHash('sha256').update(JSON.stringify({ TEMPLATE_VERSION, card })).digest('hex').slice(0, 32);
   const cached = join(CACHE_DIR, `${key}.png`);
-  try {
-    return await readFile(cached);
-  } catch {
-    // not drawn yet
-  }
+  if (existsSync(cached)) return cached;
   const svg = await satori(layout(card) as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts: await loadFonts() });
   const rgba = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH } }).render().asPng();
   // A card of flat colours and text needs no more than a palette: a third of the bytes.
   const png = await sharp(rgba).png({ palette: true, colours: 64, compressionLevel: 9, effort: 4 }).toBuffer();
   await mkdir(CACHE_DIR, { recursive: true });
-  await writeFile(cached, png);
-  return png;
+  // Written aside and renamed, so a build running at the same time never links a half-written file.
+  const partial = `${cached}.${process.pid}.partial`;
+  await writeFile(partial, png);
+  await rename(partial, cached);
+  return cached;
+}
+
+/**
+ * @param card what the image shows
+ * @returns the PNG, from the cache when the same card was drawn before
+ */
+export async function renderOgImage(card: OgCard): Promise<Buffer> {
+  return readFile(await getOgImageFile(card));
 }
