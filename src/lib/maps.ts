@@ -45,6 +45,36 @@ function loadCountries(scale: Scale) {
   return countries;
 }
 
+/**
+ * Rewrites an SVG path of absolute whole-number moves and lines (d3-geo's output with
+ * `digits(0)`) as relative steps, leaving out steps of zero length and outlines that
+ * no longer enclose anything once rounded: event pages carry their map inline, and this
+ * makes it about half the bytes for the same drawing.
+ *
+ * @param d a path of `M`, `L` and `Z` commands only
+ */
+export function compactPath(d: string): string {
+  let out = '';
+  let [x, y] = [0, 0];
+  for (const ring of d.split(/(?=M)/)) {
+    const points = [...ring.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    const [start, ...rest] = points;
+    if (!start) continue;
+    const steps: string[] = [];
+    let [px, py] = start;
+    for (const [nx, ny] of rest) {
+      if (nx === px && ny === py) continue;
+      steps.push(`${nx - px},${ny - py}`);
+      [px, py] = [nx, ny];
+    }
+    if (steps.length === 0) continue;
+    out += `${out ? `m${start[0] - x},${start[1] - y}` : `M${start[0]},${start[1]}`}l${steps.join(' ')}${ring.endsWith('Z') ? 'z' : ''}`;
+    // After z the pen is back at the ring's start; after an open line it stays where it ended.
+    [x, y] = ring.endsWith('Z') ? start : [px, py];
+  }
+  return out;
+}
+
 const drawn = new Map<string, DrawnMap>();
 
 /**
@@ -90,7 +120,7 @@ export function drawLocatorMap(places: readonly MapPlace[], size: { width: numbe
 
   const map: DrawnMap = {
     ...size,
-    countries: inView.map(({ feature: f }) => ({ d: path(f) ?? '', marked: containing.has(f.properties.name) })).filter((c) => c.d),
+    countries: inView.map(({ feature: f }) => ({ d: compactPath(path(f) ?? ''), marked: containing.has(f.properties.name) })).filter((c) => c.d),
     countryLabels: inView
       .filter(({ feature: f }) => containing.has(f.properties.name))
       .map(({ feature: f }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawLocatorMap } from '../../src/lib/maps';
+import { compactPath, drawLocatorMap } from '../../src/lib/maps';
 
 const size = { width: 640, height: 300 };
 const erbil = { name: 'Erbil, Kurdistan Region', lat: 36.19, lon: 44.01 };
@@ -48,5 +48,56 @@ describe('drawLocatorMap', () => {
 
   it('needs a place', () => {
     expect(() => drawLocatorMap([], size)).toThrow(/at least one place/);
+  });
+});
+
+/** The rings of a path as absolute points, read the way an SVG renderer reads them. */
+function rings(d: string): [number, number][][] {
+  const out: [number, number][][] = [];
+  let [x, y] = [0, 0];
+  let start: [number, number] = [0, 0];
+  for (const [, command = '', args = ''] of d.matchAll(/([MmLlZz])([^MmLlZz]*)/g)) {
+    const numbers = [...args.matchAll(/-?[\d.]+/g)].map(Number);
+    if (command === 'z' || command === 'Z') {
+      [x, y] = start;
+      continue;
+    }
+    for (let i = 0; i < numbers.length; i += 2) {
+      const [a = 0, b = 0] = [numbers[i], numbers[i + 1]];
+      [x, y] = command === command.toUpperCase() ? [a, b] : [x + a, y + b];
+      if (i === 0 && (command === 'M' || command === 'm')) {
+        start = [x, y];
+        out.push([]);
+      }
+      out.at(-1)?.push([x, y]);
+    }
+  }
+  return out;
+}
+
+describe('compactPath', () => {
+  it('draws the same outline with relative steps, without zero-length steps or empty rings', () => {
+    const d = 'M375,0L375,0L375,0Z M308,0L308,0L308,1L312,1L312,1L308,0ZM10,10L12,10L12,12Z';
+    expect(compactPath(d)).toBe('M308,0l0,1 4,0 -4,-1zm-298,10l2,0 0,2z');
+    expect(rings(compactPath(d))).toEqual([
+      [[308, 0], [308, 1], [312, 1], [308, 0]],
+      [[10, 10], [12, 10], [12, 12]],
+    ]);
+  });
+
+  it('keeps every corner of real outlines', () => {
+    for (const country of drawLocatorMap([erbil, idlib, saravan], size).countries) {
+      expect(country.d).toMatch(/^M/);
+      for (const ring of rings(country.d)) {
+        expect(ring.length).toBeGreaterThan(1);
+        for (const [x, y] of ring) {
+          expect(Number.isInteger(x) && Number.isInteger(y)).toBe(true);
+          expect(x).toBeGreaterThanOrEqual(0);
+          expect(x).toBeLessThanOrEqual(size.width);
+          expect(y).toBeGreaterThanOrEqual(0);
+          expect(y).toBeLessThanOrEqual(size.height);
+        }
+      }
+    }
   });
 });
