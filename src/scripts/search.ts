@@ -3,6 +3,9 @@
  * Pagefind on the index built with the site, keeps the search in the URL (so a search
  * can be shared, restored, and walked back with Back and Forward) and announces the
  * number of results to screen readers.
+ *
+ * A search within one country queries that country's own bundle (`pagefind/country/<code>/`),
+ * a fraction of the whole index; a search across countries queries the whole site's.
  */
 import { t } from '../i18n';
 import { hasFilters, isActive, readState, splitExcerpt, writeState, type SearchState } from './search-state';
@@ -19,10 +22,12 @@ interface PagefindSearch {
   totalFilters: Record<string, Record<string, number> | undefined>;
 }
 
+type PagefindFilters = Record<string, string | { any: string[] }>;
+
 interface Pagefind {
   options(options: { baseUrl: string }): Promise<void>;
   init(): Promise<void>;
-  search(query: string | null, options: { filters: Record<string, string>; sort?: Record<string, 'asc'> }): Promise<PagefindSearch>;
+  search(query: string | null, options: { filters: PagefindFilters; sort?: Record<string, 'asc'> }): Promise<PagefindSearch>;
 }
 
 const PAGE_SIZE = 20;
@@ -58,26 +63,42 @@ function fillForm(form: HTMLFormElement, state: SearchState): void {
   field(form, 'sort').value = state.sort;
 }
 
-/** The filter values Pagefind knows: the option's `data-filter` (e.g. a country's name). */
-function toPagefindFilters(form: HTMLFormElement, state: SearchState): Record<string, string> {
-  const filters: Record<string, string> = {};
+function filterValues(form: HTMLFormElement, name: string): string[] {
+  const select = field(form, name);
+  if (!(select instanceof HTMLSelectElement)) return [];
+  return [...select.options].flatMap((option) => (option.dataset['filter'] ? [option.dataset['filter']] : []));
+}
+
+/**
+ * The filters as Pagefind knows them: each option's `data-filter` (e.g. a country's name).
+ * Across countries, the country filter lists every country: it keeps every result and
+ * makes Pagefind count the results of each country. A country's own bundle holds only
+ * that country, so the filter is needed there only to list everything when no words are given.
+ */
+function toPagefindFilters(form: HTMLFormElement, state: SearchState): PagefindFilters {
+  const filters: PagefindFilters = {};
   for (const name of FILTER_NAMES) {
     const select = field(form, name);
     if (!(select instanceof HTMLSelectElement) || !state[name]) continue;
     const option = [...select.options].find((o) => o.value === state[name]);
     filters[name] = option?.dataset['filter'] ?? state[name];
   }
+  if (!state.country) filters['country'] = { any: filterValues(form, 'country') };
+  else if (state.q) delete filters['country'];
   return filters;
 }
 
-function updateCounts(form: HTMLFormElement, counts: PagefindSearch['totalFilters']): void {
+/** Shows each option's number of results where Pagefind counted them, and its name alone elsewhere. */
+function updateCounts(form: HTMLFormElement, counts: PagefindSearch['totalFilters'], state: SearchState): void {
   for (const name of FILTER_NAMES) {
     const select = field(form, name);
     if (!(select instanceof HTMLSelectElement)) continue;
+    // Within one country's bundle, the other countries' numbers are unknown.
+    const known = name === 'country' ? !state.country : Boolean(state[name]);
     for (const option of select.options) {
       const value = option.dataset['filter'];
       const label = option.dataset['label'];
-      if (value && label) option.textContent = `${label} (${counts[name]?.[value] ?? 0})`;
+      if (value && label) option.textContent = known ? `${label} (${counts[name]?.[value] ?? 0})` : label;
     }
   }
 }
@@ -139,15 +160,23 @@ export async function startSearch(page: SearchPage): Promise<void> {
     return;
   }
   status.textContent = t('search.loading');
-  let pagefind: Pagefind;
-  try {
-    pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pagefind.options({ baseUrl: base });
-    await pagefind.init();
-  } catch {
-    status.textContent = t('search.failed');
-    return;
-  }
+  const bundles = new Map<string, Promise<Pagefind>>();
+  const loadBundle = (country: string) => {
+    const path = `${base}pagefind/${country ? `country/${country.toLowerCase()}/` : ''}`;
+    let bundle = bundles.get(path);
+    if (!bundle) {
+      bundle = (async () => {
+        const pagefind = (await import(/* @vite-ignore */ `${path}pagefind.js`)) as Pagefind;
+        await pagefind.options({ baseUrl: base });
+        await pagefind.init();
+        return pagefind;
+      })();
+      // A failed load may be retried by the next search.
+      bundle.catch(() => bundles.delete(path));
+      bundles.set(path, bundle);
+    }
+    return bundle;
+  };
 
   let current: PagefindSearch['results'] = [];
   let shown = 0;
@@ -171,10 +200,17 @@ export async function startSearch(page: SearchPage): Promise<void> {
       status.textContent = t('search.prompt');
       return;
     }
-    const response = await pagefind.search(state.q || null, {
-      filters: toPagefindFilters(form, state),
-      ...(state.sort === 'date' ? { sort: { position: 'asc' } } : {}),
-    });
+    let response: PagefindSearch;
+    try {
+      const pagefind = await loadBundle(state.country);
+      response = await pagefind.search(state.q || null, {
+        filters: toPagefindFilters(form, state),
+        ...(state.sort === 'date' ? { sort: { position: 'asc' } } : {}),
+      });
+    } catch {
+      if (thisRun === run) status.textContent = t('search.failed');
+      return;
+    }
     // A slower, older search must not overwrite a newer one.
     if (thisRun !== run) return;
     current = response.results;
@@ -182,7 +218,7 @@ export async function startSearch(page: SearchPage): Promise<void> {
     results.replaceChildren();
     await showMore();
     if (thisRun !== run) return;
-    updateCounts(form, response.totalFilters);
+    updateCounts(form, response.totalFilters, state);
     status.textContent = describe(state, current.length);
   };
 

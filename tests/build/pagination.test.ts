@@ -1,11 +1,13 @@
 /**
  * A long story stays light: the timeline is split into pages of plain links, every
- * event appears once, and each event page links back to the page it is on.
+ * event appears once, and each event page links back to the page it is on. Its search
+ * index is split by country too, and every page has its preview image.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_PAGE_SIZE } from '../../src/lib/timeline';
 import { generateEvents } from '../bench/generate';
@@ -53,4 +55,37 @@ describe(`a story of ${COUNT} events`, () => {
     const last = articles(read('timeline/3/index.html')).at(-1) ?? '';
     expect(read(`events/${last}/index.html`)).toContain(`href="/timeline/3/#${last}"`);
   });
+
+  it('gives each country a search bundle of exactly its events and statements, beside the whole index', () => {
+    // Pagefind's fragment files: gzip of a signature and the record's JSON.
+    const urls = (bundle: string) =>
+      readdirSync(join(outDir, bundle, 'fragment'))
+        .map((file) => JSON.parse(gunzipSync(readFileSync(join(outDir, bundle, 'fragment', file))).subarray('pagefind_dcd'.length).toString()) as { url: string })
+        .map(({ url }) => url)
+        .sort();
+    expect(urls('pagefind')).toEqual(pagesOf());
+    const story = readStory();
+    const codes = [...new Set(story.events.flatMap((e) => [...e.countries, ...e.statements.map((s) => s.country)]))];
+    expect(readdirSync(join(outDir, 'pagefind/country')).sort()).toEqual(codes.map((c) => c.toLowerCase()).sort());
+    for (const code of codes) expect(urls(`pagefind/country/${code.toLowerCase()}`), code).toEqual(pagesOf(code));
+  });
+
+  it('has a preview image for every event and statement, and ships none of the build’s own lists', () => {
+    for (const path of pagesOf()) expect(existsSync(join(outDir, 'og', `${path.slice(1, -1)}.png`)), path).toBe(true);
+    expect(existsSync(join(outDir, 'search-bundles.json'))).toBe(false);
+    expect(existsSync(join(outDir, 'og/images.json'))).toBe(false);
+  });
 });
+
+type Story = { events: { id: string; countries: string[]; statements: { id: string; country: string }[] }[] };
+const readStory = () => JSON.parse(read('data/events.json')) as Story;
+
+/** @returns the pages of the events and statements of a country, or of all */
+function pagesOf(code?: string): string[] {
+  return readStory()
+    .events.flatMap((e) => [
+      ...(!code || e.countries.includes(code) ? [`/events/${e.id}/`] : []),
+      ...e.statements.filter((s) => !code || s.country === code).map((s) => `/statements/${s.id}/`),
+    ])
+    .sort();
+}

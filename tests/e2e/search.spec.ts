@@ -36,6 +36,29 @@ test.describe('search by country', () => {
     await expect(result.locator('mark').first()).toHaveText(/restraint/i);
   });
 
+  test('a search within one country downloads only that country’s bundle of the index', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto('/search/?q=restraint&country=CN');
+    await expect(titles(page).filter({ hasText: 'Mao Ning' }).first()).toBeVisible();
+    const index = fetched.filter((path) => path.startsWith('/pagefind/'));
+    expect(index.length).toBeGreaterThan(3);
+    expect(index.filter((path) => !path.startsWith('/pagefind/country/cn/'))).toEqual([]);
+  });
+
+  test('across countries, each country shows how many results it has for the words', async ({ page }) => {
+    await search(page, 'restraint');
+    const country = page.getByLabel('Country');
+    const china = await country.locator('option[value="CN"]').textContent();
+    const count = Number(/^China \((\d+)\)$/.exec(china ?? '')?.[1]);
+    expect(count).toBeGreaterThan(0);
+    // Filters not in use were not counted, so they show no number rather than a wrong one.
+    await expect(page.getByLabel('Speaker').locator('option', { hasText: 'Mao Ning' })).toHaveText('Mao Ning');
+
+    await country.selectOption('CN');
+    await expect(status(page)).toHaveText(new RegExp(`^${count} results? for “restraint”`));
+  });
+
   test('a nonsense query says nothing matched and offers to clear filters', async ({ page }) => {
     await page.goto('/search/?q=blorptangle&country=CN');
     await expect(status(page)).toHaveText(/No results for “blorptangle” with the chosen filters\. Try other words, or clear the filters\./);
