@@ -7,11 +7,14 @@
  * (`pagefind/country/<code>/`) holding only that country's events and statements, so a
  * search within one country downloads a fraction of the whole index. Which pages go
  * in which country bundle comes from `/search-bundles.json`, a build-only route that
- * can read the content; the pages are hard-linked into a folder per bundle for
- * Pagefind to read, then that folder and the list are removed.
+ * can read the content, and is removed from the output. Pagefind reads each bundle's
+ * pages through a folder of symbolic links beside the output. The links are relative
+ * and the output is always written to the same staging folder, so they stay valid
+ * from one build to the next: a rebuild adds and removes only the pages that came and
+ * went (creating and deleting 30,000 links on every build cost it seconds).
  */
-import { link, mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -43,40 +46,60 @@ async function writeBundle(source: string, output: string): Promise<number> {
   }
 }
 
-/** Hard-links a bundle's pages into `folder`, keeping their paths, for Pagefind to read. */
+/**
+ * Makes `folder` hold a link to each page of a bundle (`events/<slug>/index.html` → that
+ * file of the output), and no other, changing only what differs from the last build.
+ * Pagefind follows links to files, not to folders.
+ */
 async function linkPages(outDir: string, pages: readonly string[], folder: string): Promise<void> {
-  await Promise.all(pages.map((page) => mkdir(join(folder, page), { recursive: true })));
-  await Promise.all(pages.map((page) => link(join(outDir, page, 'index.html'), join(folder, page, 'index.html'))));
+  const record = join(folder, '.links.json');
+  const made = JSON.parse(await readFile(record, 'utf8').catch(() => '{}')) as Record<string, string>;
+  const at = (page: string) => join(folder, page, 'index.html');
+  const wanted = Object.fromEntries(pages.map((page) => [page, relative(dirname(at(page)), join(outDir, page, 'index.html'))]));
+  await Promise.all(Object.keys(made).filter((page) => made[page] !== wanted[page]).map((page) => rm(at(page), { force: true })));
+  const missing = Object.keys(wanted).filter((page) => made[page] !== wanted[page]);
+  await Promise.all([...new Set(missing.map((page) => dirname(at(page))))].map((parent) => mkdir(parent, { recursive: true })));
+  await Promise.all(missing.map((page) => symlink(wanted[page] ?? '', at(page))));
+  await writeFile(record, JSON.stringify(wanted));
 }
 
 /** @returns the integration; the indexes are written to `<outDir>/pagefind/` */
 export function pagefindIndex(): AstroIntegration {
+  let sources = '';
   return {
     name: 'timeline:pagefind',
     hooks: {
       'astro:config:setup': ({ command, injectRoute }) => {
         if (command === 'build') injectRoute({ pattern: `/${LIST}`, entrypoint: new URL('./routes/search-bundles.ts', import.meta.url) });
       },
+      'astro:config:done': ({ config }) => {
+        const outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
+        sources = join(dirname(outDir), `${basename(outDir)}-search-pages`);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const sources = join(dirname(outDir), `.${LIST}-pages`);
         const started = performance.now();
         try {
           const list = join(outDir, LIST);
           const bundles = JSON.parse(await readFile(list, 'utf8')) as SearchBundle[];
           await rm(list);
           const pages = await writeBundle(outDir, join(outDir, 'pagefind'));
-          await rm(sources, { recursive: true, force: true });
           for (const bundle of bundles) {
             const folder = join(sources, bundle.path);
             await linkPages(outDir, bundle.pages, folder);
-            await writeBundle(folder, join(outDir, bundle.path));
+            let indexed = await writeBundle(folder, join(outDir, bundle.path));
+            if (indexed !== bundle.pages.length) {
+              // The links were changed by hand since the last build: make them afresh.
+              await rm(folder, { recursive: true, force: true });
+              await linkPages(outDir, bundle.pages, folder);
+              indexed = await writeBundle(folder, join(outDir, bundle.path));
+            }
+            if (indexed !== bundle.pages.length) throw new Error(`${bundle.path} holds ${indexed} pages, not ${bundle.pages.length}`);
           }
           logger.info(`Read ${pages} pages into the search index, and ${bundles.length} country bundles, in ${Math.round(performance.now() - started)} ms`);
         } catch (error) {
           throw new Error('Building the search index failed', { cause: error });
         } finally {
-          await rm(sources, { recursive: true, force: true });
           await pagefind.close();
         }
       },
