@@ -4,7 +4,7 @@
  * this integration draws the ones not yet in the cache and hard-links each cached file
  * into the output (copying where a link is impossible), and removes the list. Writing
  * 25,000 images through Astro's renderer cost a 10,000-event rebuild about 20 s; linking
- * costs about one. `npm run dev` draws each image on request instead.
+ * costs under one. `npm run dev` draws each image on request instead.
  */
 import { copyFile, link, mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';

@@ -38,6 +38,11 @@ export function getCountryPath(code: string): string {
   return getPath(`countries/${code.toLowerCase()}/`);
 }
 
+/** @returns the folder of a search bundle: the whole site's, or one country's alone */
+export function getSearchBundlePath(country?: string): string {
+  return getPath(country ? `pagefind/country/${country.toLowerCase()}/` : 'pagefind/');
+}
+
 /** Pages and files of the site that do not come from content, as editors link to them. */
 export const FIXED_PATHS: readonly string[] = [
   '/',

@@ -8,6 +8,7 @@
  * a fraction of the whole index; a search across countries queries the whole site's.
  */
 import { t } from '../i18n';
+import { getSearchBundlePath } from '../lib/urls';
 import { hasFilters, isActive, readState, splitExcerpt, writeState, type SearchState } from './search-state';
 
 interface PagefindResultData {
@@ -162,7 +163,7 @@ export async function startSearch(page: SearchPage): Promise<void> {
   status.textContent = t('search.loading');
   const bundles = new Map<string, Promise<Pagefind>>();
   const loadBundle = (country: string) => {
-    const path = `${base}pagefind/${country ? `country/${country.toLowerCase()}/` : ''}`;
+    const path = getSearchBundlePath(country);
     let bundle = bundles.get(path);
     if (!bundle) {
       bundle = (async () => {

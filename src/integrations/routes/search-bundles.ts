@@ -5,7 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getCountries } from '../../content';
-import { getEventPath, getPath, getStatementPath } from '../../lib/urls';
+import { getEventPath, getPath, getSearchBundlePath, getStatementPath } from '../../lib/urls';
 
 export const prerender = true;
 
@@ -18,7 +18,7 @@ export interface SearchBundle {
 export const GET: APIRoute = async () => {
   const relative = (path: string) => path.slice(getPath().length);
   const bundles: SearchBundle[] = (await getCountries()).map(({ code, events, statements }) => ({
-    path: `pagefind/country/${code.toLowerCase()}/`,
+    path: relative(getSearchBundlePath(code)),
     pages: [...events.map((event) => getEventPath(event.id)), ...statements.map(({ statement }) => getStatementPath(statement.id))].map(relative),
   }));
   return Response.json(bundles);
