@@ -80,12 +80,11 @@ function toPagefindFilters(form: HTMLFormElement, state: SearchState): PagefindF
   const filters: PagefindFilters = {};
   for (const name of FILTER_NAMES) {
     const select = field(form, name);
-    if (!(select instanceof HTMLSelectElement) || !state[name]) continue;
+    if (!(select instanceof HTMLSelectElement) || !state[name] || (name === 'country' && state.q)) continue;
     const option = [...select.options].find((o) => o.value === state[name]);
     filters[name] = option?.dataset['filter'] ?? state[name];
   }
   if (!state.country) filters['country'] = { any: filterValues(form, 'country') };
-  else if (state.q) delete filters['country'];
   return filters;
 }
 
