@@ -12,8 +12,13 @@
  * and the output is always written to the same staging folder, so they stay valid
  * from one build to the next: a rebuild adds and removes only the pages that came and
  * went (creating and deleting 30,000 links on every build cost it seconds).
+ *
+ * Where symbolic links can't be made (Windows without developer mode, some mounted
+ * file systems, or `TIMELINE_NO_SYMLINKS=1`), each page is hard-linked, or copied,
+ * instead. Those point at this build's files, not at a path, so they are made afresh
+ * on every build.
  */
-import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -46,6 +51,23 @@ async function writeBundle(source: string, output: string): Promise<number> {
   }
 }
 
+/** Whether this build may use symbolic links; the first refusal turns them off. */
+let symlinks = process.env.TIMELINE_NO_SYMLINKS !== '1';
+
+/** Makes `at` show the file `target` (relative to `at`'s folder) to Pagefind. */
+async function placePage(target: string, at: string): Promise<void> {
+  if (symlinks) {
+    try {
+      return await symlink(target, at);
+    } catch (error) {
+      if (!['EPERM', 'EACCES', 'ENOSYS', 'ENOTSUP', 'EINVAL'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      symlinks = false;
+    }
+  }
+  const file = join(dirname(at), target);
+  await link(file, at).catch(() => copyFile(file, at));
+}
+
 /**
  * Makes `folder` hold a link to each page of a bundle (`events/<slug>/index.html` → that
  * file of the output), and no other, changing only what differs from the last build.
@@ -53,14 +75,16 @@ async function writeBundle(source: string, output: string): Promise<number> {
  */
 async function linkPages(outDir: string, pages: readonly string[], folder: string): Promise<void> {
   const record = join(folder, '.links.json');
+  // Hard links and copies hold the last build's pages: only symbolic links are kept.
+  if (!symlinks) await rm(folder, { recursive: true, force: true });
   const made = JSON.parse(await readFile(record, 'utf8').catch(() => '{}')) as Record<string, string>;
   const at = (page: string) => join(folder, page, 'index.html');
   const wanted = Object.fromEntries(pages.map((page) => [page, relative(dirname(at(page)), join(outDir, page, 'index.html'))]));
   await Promise.all(Object.keys(made).filter((page) => made[page] !== wanted[page]).map((page) => rm(at(page), { force: true })));
   const missing = Object.keys(wanted).filter((page) => made[page] !== wanted[page]);
   await Promise.all([...new Set(missing.map((page) => dirname(at(page))))].map((parent) => mkdir(parent, { recursive: true })));
-  await Promise.all(missing.map((page) => symlink(wanted[page] ?? '', at(page))));
-  await writeFile(record, JSON.stringify(wanted));
+  await Promise.all(missing.map((page) => placePage(wanted[page] ?? '', at(page))));
+  if (symlinks) await writeFile(record, JSON.stringify(wanted));
 }
 
 /** @returns the integration; the indexes are written to `<outDir>/pagefind/` */
