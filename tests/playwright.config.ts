@@ -4,8 +4,9 @@ import { chromiumPath } from './support/preview.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const astro = `"${process.execPath}" node_modules/astro/bin/astro.mjs`;
-const SITE_PORT = 4322;
-const SUBPATH_PORT = 4323;
+// Another port pair lets two checkouts run their browser tests side by side.
+const SITE_PORT = Number(process.env['TIMELINE_TEST_PORT'] ?? 4322);
+const SUBPATH_PORT = SITE_PORT + 1;
 const SUBPATH = '/timeline/';
 const SUBPATH_DIR = '.test-dist/subpath';
 

@@ -112,6 +112,8 @@ const place = z.strictObject({
   lat: z.number().min(-90).max(90).optional(),
   /** Longitude in degrees, only with `lat`. */
   lon: z.number().min(-180).max(180).optional(),
+  /** Other spellings readers search for, e.g. `[Irbil, Hewlêr]`; searchable, never shown. */
+  aliases: z.array(z.string().trim().min(1)).default([]),
 });
 
 const actor = z.strictObject({
@@ -121,6 +123,8 @@ const actor = z.strictObject({
   role: z.string().trim().min(1),
   /** The country they act for (ISO 3166-1 alpha-2). */
   country: countryCode,
+  /** Other spellings readers search for, e.g. `[Amirabdollahian]`; searchable, never shown. */
+  aliases: z.array(z.string().trim().min(1)).default([]),
 });
 
 const when = z
@@ -178,6 +182,11 @@ export const eventSchema = z
     claims: z.array(claim).default([]),
     /** The reports the event rests on; at least one. */
     sources: z.array(source).min(1, { error: 'every event needs at least one source' }),
+    /**
+     * Words readers use for what the event is about that its text may not contain,
+     * e.g. `[ceasefire, truce, de-escalation]`; searchable, never shown.
+     */
+    topics: z.array(z.string().trim().min(1)).default([]),
   })
   .superRefine((event, ctx) => {
     const sourceIds = new Set<string>();
@@ -216,3 +225,33 @@ export type EventData = z.output<typeof eventSchema>;
 export type Statement = EventData['statements'][number];
 export type Claim = EventData['claims'][number];
 export type Source = EventData['sources'][number];
+
+/**
+ * What search should know of the story beyond its events: `content/search.json`.
+ * Country names, demonyms and capitals come from the `world-countries` package; this
+ * adds the story's own words for them.
+ */
+export const searchVocabularySchema = z.strictObject({
+  /**
+   * Spellings of one name, any of which finds the others, e.g.
+   * `["Jaish al-Adl", "Jaish ul-Adl", "Jaish-e-Adl"]`. A page that contains one is
+   * found by all of them.
+   */
+  aliases: z.array(z.array(z.string().trim().min(1)).min(2, { error: 'list at least two spellings' })).default([]),
+  /** More names readers use for a country, e.g. `{ "RU": ["Kremlin"] }`: searching them keeps to that country. */
+  countries: z
+    .record(z.string(), z.array(z.string().trim().min(1)))
+    .default({})
+    .superRefine((countries, ctx) => {
+      for (const code of Object.keys(countries)) {
+        if (!isCountryCode(code)) ctx.addIssue({ code: 'custom', path: [code], message: `"${code}" is not an ISO 3166-1 alpha-2 country code (e.g. "PK", "IR")` });
+      }
+    }),
+  /**
+   * Offices or other names readers use for a speaker, by the speaker's name as the
+   * statements give it, e.g. `{ "Matthew Miller": ["State Department"] }`.
+   */
+  speakers: z.record(z.string().trim().min(1), z.array(z.string().trim().min(1))).default({}),
+});
+
+export type SearchVocabularyData = z.output<typeof searchVocabularySchema>;

@@ -10,16 +10,24 @@ export interface SearchState {
   country: string;
   /** A speaker's name as it appears in the content. */
   speaker: string;
-  /** An event kind key, e.g. `statement`. */
+  /** An event kind key, e.g. `military-strike`. */
   kind: string;
   /** `statement`, `event`, or empty for both. */
   type: string;
   sort: 'relevance' | 'date';
+  /**
+   * Words of `q` the reader wants searched as words, not read as a filter: they
+   * removed the filter that "China" or "say" had set. Folded (see `lib/query.ts`).
+   */
+  asWords: string[];
 }
 
-export const EMPTY_STATE: SearchState = { q: '', country: '', speaker: '', kind: '', type: '', sort: 'relevance' };
+export const EMPTY_STATE: SearchState = { q: '', country: '', speaker: '', kind: '', type: '', sort: 'relevance', asWords: [] };
 
-const FILTERS = ['country', 'speaker', 'kind', 'type'] as const;
+/** The filters a reader can set, by the names pages give them in the index (`src/search-index.ts`). */
+export const SEARCH_FILTERS = ['country', 'speaker', 'kind', 'type'] as const;
+
+export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
 /** @returns the state a URL's query string describes */
 export function readState(params: URLSearchParams): SearchState {
@@ -31,6 +39,7 @@ export function readState(params: URLSearchParams): SearchState {
     kind: get('kind'),
     type: get('type'),
     sort: get('sort') === 'date' ? 'date' : 'relevance',
+    asWords: params.getAll('as-words').flatMap((words) => words.split(',')).map((words) => words.trim()).filter(Boolean),
   };
 }
 
@@ -38,15 +47,16 @@ export function readState(params: URLSearchParams): SearchState {
 export function writeState(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q.trim()) params.set('q', state.q.trim());
-  for (const name of FILTERS) if (state[name]) params.set(name, state[name]);
+  for (const name of SEARCH_FILTERS) if (state[name]) params.set(name, state[name]);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.q.trim() && state.asWords.length > 0) params.set('as-words', state.asWords.join(','));
   const query = params.toString();
   return query ? `?${query}` : '';
 }
 
 /** @returns whether any filter is set */
 export function hasFilters(state: SearchState): boolean {
-  return FILTERS.some((name) => state[name] !== '');
+  return SEARCH_FILTERS.some((name) => state[name] !== '');
 }
 
 /** @returns whether the state asks for a search at all */

@@ -1,15 +1,18 @@
 /**
- * The search page's behaviour, loaded only once a reader uses search. It runs
- * Pagefind on the index built with the site, keeps the search in the URL (so a search
- * can be shared, restored, and walked back with Back and Forward) and announces the
- * number of results to screen readers.
+ * The search page's behaviour, loaded only once a reader uses search. It reads the
+ * reader's words (`lib/query.ts`: "what did China say?" is China's statements), runs
+ * Pagefind on the index built with the site, falls back to the results that match most
+ * of the words when none match all, keeps the search in the URL (so a search can be
+ * shared, restored, and walked back with Back and Forward) and announces the number of
+ * results to screen readers.
  *
  * A search within one country queries that country's own bundle (`pagefind/country/<code>/`),
  * a fraction of the whole index; a search across countries queries the whole site's.
  */
 import { t } from '../i18n';
+import { fewerWords, fold, prepare, understand, type PreparedVocabulary, type Understanding, type Understood, type Vocabulary } from '../lib/query';
 import { getSearchBundlePath } from '../lib/urls';
-import { hasFilters, isActive, readState, splitExcerpt, writeState, type SearchState } from './search-state';
+import { hasFilters, isActive, readState, SEARCH_FILTERS, splitExcerpt, writeState, type SearchFilter, type SearchState } from './search-state';
 
 interface PagefindResultData {
   url: string;
@@ -18,23 +21,40 @@ interface PagefindResultData {
   filters: Record<string, string[] | undefined>;
 }
 
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindResultData>;
+}
+
 interface PagefindSearch {
-  results: { id: string; data: () => Promise<PagefindResultData> }[];
+  results: PagefindResult[];
   totalFilters: Record<string, Record<string, number> | undefined>;
 }
 
 type PagefindFilters = Record<string, string | { any: string[] }>;
 
 interface Pagefind {
-  options(options: { baseUrl: string }): Promise<void>;
+  options(options: { baseUrl: string; ranking?: { metaWeights?: Record<string, number> } }): Promise<void>;
   init(): Promise<void>;
   search(query: string | null, options: { filters: PagefindFilters; sort?: Record<string, 'asc'> }): Promise<PagefindSearch>;
 }
 
 const PAGE_SIZE = 20;
+// Fewer results than this with every word are followed by those with most of the words.
+const FEW = 5;
 // Typing pauses longer than this start a new entry in the browser's history.
 const TYPING_SESSION_MS = 1500;
-const FILTER_NAMES = ['country', 'speaker', 'kind', 'type'] as const;
+// Typing pauses longer than this search.
+const TYPING_DEBOUNCE_MS = 250;
+/**
+ * Words in a result's metadata count for this much: who spoke, and what a page is
+ * also called, weigh like its text; what a result only shows (its date, its kind,
+ * its countries) adds nothing. The title keeps Pagefind's default of 5.
+ */
+const META_WEIGHTS = { speaker: 3, role: 1, also: 1, date: 0, kind: 0, countries: 0, country: 0, reported: 0 };
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
 
 /** The parts of the search page this module drives. */
 export interface SearchPage {
@@ -43,7 +63,25 @@ export interface SearchPage {
   results: HTMLOListElement;
   more: HTMLButtonElement;
   clear: HTMLButtonElement;
+  /** Where the filters read from the words are shown, each with a button to undo it. */
+  understood: HTMLElement;
+  /** "Did you mean …?" */
+  suggestion: HTMLElement;
+  /** Links onward, shown when nothing matched. */
+  wayOn: HTMLElement;
   base: string;
+}
+
+/**
+ * What one search found. The first `full` results hold every word; when they are few,
+ * the results that hold most of the words (`matched` of `words`) follow them.
+ */
+interface Found {
+  results: PagefindResult[];
+  counts: PagefindSearch['totalFilters'];
+  full: number;
+  matched: number;
+  words: number;
 }
 
 function field(form: HTMLFormElement, name: string): HTMLInputElement | HTMLSelectElement {
@@ -54,20 +92,27 @@ function field(form: HTMLFormElement, name: string): HTMLInputElement | HTMLSele
   return element;
 }
 
-function readForm(form: HTMLFormElement): SearchState {
-  return readState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
+function readForm(form: HTMLFormElement, asWords: string[]): SearchState {
+  const params = new URLSearchParams([...new FormData(form)].flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])));
+  return { ...readState(params), asWords };
 }
 
 function fillForm(form: HTMLFormElement, state: SearchState): void {
   field(form, 'q').value = state.q;
-  for (const name of FILTER_NAMES) field(form, name).value = state[name];
+  for (const name of SEARCH_FILTERS) field(form, name).value = state[name];
   field(form, 'sort').value = state.sort;
 }
 
-function filterValues(form: HTMLFormElement, name: string): string[] {
+function option(form: HTMLFormElement, name: SearchFilter, value: string): HTMLOptionElement | undefined {
   const select = field(form, name);
-  if (!(select instanceof HTMLSelectElement)) return [];
-  return [...select.options].flatMap((option) => (option.dataset['filter'] ? [option.dataset['filter']] : []));
+  return select instanceof HTMLSelectElement ? [...select.options].find((o) => o.value === value) : undefined;
+}
+
+/** @returns the filters in force: the reader's own, then those read from their words */
+function effectiveFilters(state: SearchState, understanding: Understanding): Record<SearchFilter, string> {
+  const filters = { country: state.country, speaker: state.speaker, kind: state.kind, type: state.type };
+  for (const { filter, value } of understanding.understood) if (!filters[filter]) filters[filter] = value;
+  return filters;
 }
 
 /**
@@ -76,31 +121,55 @@ function filterValues(form: HTMLFormElement, name: string): string[] {
  * makes Pagefind count the results of each country. A country's own bundle holds only
  * that country, so the filter is needed there only to list everything when no words are given.
  */
-function toPagefindFilters(form: HTMLFormElement, state: SearchState): PagefindFilters {
-  const filters: PagefindFilters = {};
-  for (const name of FILTER_NAMES) {
-    const select = field(form, name);
-    if (!(select instanceof HTMLSelectElement) || !state[name] || (name === 'country' && state.q)) continue;
-    const option = [...select.options].find((o) => o.value === state[name]);
-    filters[name] = option?.dataset['filter'] ?? state[name];
+function toPagefindFilters(form: HTMLFormElement, filters: Record<SearchFilter, string>, hasBundle: boolean, words: boolean): PagefindFilters {
+  const pagefind: PagefindFilters = {};
+  for (const name of SEARCH_FILTERS) {
+    if (!filters[name] || (name === 'country' && hasBundle && words)) continue;
+    // A country with no option is not in the story: its name finds nothing, as it should.
+    pagefind[name] = option(form, name, filters[name])?.dataset['filter'] ?? filters[name];
   }
-  if (!state.country) filters['country'] = { any: filterValues(form, 'country') };
-  return filters;
+  if (!filters.country) {
+    const select = field(form, 'country');
+    if (select instanceof HTMLSelectElement) pagefind['country'] = { any: [...select.options].flatMap((o) => (o.dataset['filter'] ? [o.dataset['filter']] : [])) };
+  }
+  return pagefind;
 }
 
 /** Shows each option's number of results where Pagefind counted them, and its name alone elsewhere. */
-function updateCounts(form: HTMLFormElement, counts: PagefindSearch['totalFilters'], state: SearchState): void {
-  for (const name of FILTER_NAMES) {
+function updateCounts(form: HTMLFormElement, counts: PagefindSearch['totalFilters'], filters: Record<SearchFilter, string>): void {
+  for (const name of SEARCH_FILTERS) {
     const select = field(form, name);
     if (!(select instanceof HTMLSelectElement)) continue;
     // Within one country's bundle, the other countries' numbers are unknown.
-    const known = name === 'country' ? !state.country : Boolean(state[name]);
-    for (const option of select.options) {
-      const value = option.dataset['filter'];
-      const label = option.dataset['label'];
-      if (value && label) option.textContent = known ? `${label} (${counts[name]?.[value] ?? 0})` : label;
+    const known = name === 'country' ? !filters.country : Boolean(filters[name]);
+    for (const o of select.options) {
+      const value = o.dataset['filter'];
+      const label = o.dataset['label'];
+      if (value && label) o.textContent = known ? `${label} (${counts[name]?.[value] ?? 0})` : label;
     }
   }
+}
+
+function formatDate(meta: PagefindResultData['meta']): string {
+  const iso = meta['date'];
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return '';
+  const date = DATE_FORMAT.format(new Date(`${iso}T12:00:00Z`));
+  return meta['reported'] ? t('statement.reported', { date }) : date;
+}
+
+function highlighted(className: string, excerpt: string): HTMLParagraphElement {
+  const paragraph = document.createElement('p');
+  paragraph.className = className;
+  for (const part of splitExcerpt(excerpt)) {
+    if (part.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      paragraph.append(mark);
+    } else {
+      paragraph.append(part.text);
+    }
+  }
+  return paragraph;
 }
 
 function renderResult(data: PagefindResultData): HTMLLIElement {
@@ -111,11 +180,11 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   const kicker = document.createElement('p');
   kicker.className = 'result-kicker';
   const label = isStatement ? t('search.quote') : `${t('search.event')}: ${meta['kind'] ?? ''}`;
-  kicker.textContent = [label, isStatement ? meta['country'] : meta['countries'], meta['date']].filter(Boolean).join(' · ');
+  kicker.textContent = [label, isStatement ? meta['country'] : meta['countries'], formatDate(meta)].filter(Boolean).join(' · ');
   const heading = document.createElement('h2');
   heading.className = 'result-title';
   const link = document.createElement('a');
-  link.href = meta['permalink'] ?? data.url;
+  link.href = data.url;
   link.textContent = (isStatement ? meta['speaker'] : meta['title']) ?? data.url;
   heading.append(link);
   item.append(kicker, heading);
@@ -125,27 +194,45 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
     role.textContent = meta['role'];
     item.append(role);
   }
-  const excerpt = document.createElement('p');
-  excerpt.className = 'result-excerpt';
-  for (const part of splitExcerpt(data.excerpt)) {
-    if (part.mark) {
-      const mark = document.createElement('mark');
-      mark.textContent = part.text;
-      excerpt.append(mark);
-    } else {
-      excerpt.append(part.text);
-    }
-  }
-  item.append(excerpt);
+  item.append(highlighted('result-excerpt', data.excerpt));
   return item;
 }
 
-function describe(state: SearchState, count: number): string {
-  const what = [state.q ? t('search.forQuery', { q: state.q }) : '', hasFilters(state) ? t('search.withFilters') : '']
-    .filter(Boolean)
-    .join(' ');
-  if (count === 0) return `${t('search.noResults', { what })} ${hasFilters(state) ? t('search.noResultsHint') : ''}`.trim();
-  return `${count === 1 ? t('search.resultCountOne') : t('search.resultCount', { count })} ${what}.`;
+function describe(state: SearchState, found: Found, filtered: boolean): string {
+  const what = [state.q ? t('search.forQuery', { q: state.q }) : '', filtered ? t('search.withFilters') : ''].filter(Boolean).join(' ');
+  const count = (n: number) => (n === 1 ? t('search.resultCountOne') : t('search.resultCount', { count: n }));
+  const partial = found.results.length - found.full;
+  if (found.results.length === 0) return `${t('search.noResults', { what })} ${filtered ? t('search.noResultsHint') : ''}`.trim();
+  if (partial === 0) return `${count(found.full)} ${what}.`;
+  if (found.full === 0) return `${t('search.noneHasAll', { what })} ${t('search.partly', { count: count(partial), matched: found.matched, words: found.words })}`;
+  return `${count(found.full)} ${what}, ${t('search.andPartly', { count: partial, matched: found.matched, words: found.words })}`;
+}
+
+/** A chip for each filter read from the words: "Country: China ×". */
+function showUnderstood(page: SearchPage, understood: readonly Understood[], decline: (from: string) => void): void {
+  const list = page.understood.querySelector('ul');
+  if (!list) return;
+  list.replaceChildren(
+    ...understood.map((u) => {
+      const item = document.createElement('li');
+      const value = u.filter === 'country' ? (option(page.form, 'country', u.value)?.dataset['label'] ?? REGION_NAMES.of(u.value) ?? u.value) : u.filter === 'type' ? t('search.typeStatement') : u.value;
+      const text = t(`search.understood.${u.filter}`, { value });
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'chip';
+      remove.setAttribute('aria-label', t('search.understood.remove', { what: text, from: u.from }));
+      const label = document.createElement('span');
+      label.textContent = text;
+      const cross = document.createElement('span');
+      cross.setAttribute('aria-hidden', 'true');
+      cross.textContent = '×';
+      remove.append(label, ' ', cross);
+      remove.addEventListener('click', () => decline(u.from));
+      item.append(remove);
+      return item;
+    }),
+  );
+  page.understood.hidden = understood.length === 0;
 }
 
 /**
@@ -154,20 +241,19 @@ function describe(state: SearchState, count: number): string {
  * @param page the search page's elements
  */
 export async function startSearch(page: SearchPage): Promise<void> {
-  const { form, status, results, more, clear, base } = page;
+  const { form, status, results, more, clear, suggestion, wayOn, base } = page;
   if (import.meta.env.DEV) {
     status.textContent = t('search.needsBuild');
     return;
   }
   status.textContent = t('search.loading');
   const bundles = new Map<string, Promise<Pagefind>>();
-  const loadBundle = (country: string) => {
-    const path = getSearchBundlePath(country);
+  const loadBundle = (path: string) => {
     let bundle = bundles.get(path);
     if (!bundle) {
       bundle = (async () => {
         const pagefind = (await import(/* @vite-ignore */ `${path}pagefind.js`)) as Pagefind;
-        await pagefind.options({ baseUrl: base });
+        await pagefind.options({ baseUrl: base, ranking: { metaWeights: META_WEIGHTS } });
         await pagefind.init();
         return pagefind;
       })();
@@ -177,49 +263,121 @@ export async function startSearch(page: SearchPage): Promise<void> {
     }
     return bundle;
   };
+  // Without its vocabulary, search still works, on the words as typed.
+  const vocabulary: Promise<PreparedVocabulary | undefined> = fetch(`${base}search/vocabulary.json`)
+    .then(async (response) => (response.ok ? prepare((await response.json()) as Vocabulary) : undefined))
+    .catch((error: unknown) => {
+      console.warn('search vocabulary could not load', error);
+      return undefined;
+    });
 
-  let current: PagefindSearch['results'] = [];
+  let current: PagefindResult[] = [];
+  let fullCount = 0;
+  let partialWords = '';
   let shown = 0;
   let run = 0;
   let lastTyping = 0;
+  let asWords: string[] = [];
 
-  const showMore = async () => {
+  const partialHeading = () => {
+    const item = document.createElement('li');
+    item.className = 'results-partial';
+    const heading = document.createElement('h2');
+    heading.textContent = partialWords;
+    item.append(heading);
+    return item;
+  };
+
+  /** Shows the next page of results, unless a newer search has started meanwhile. */
+  const showMore = async (thisRun: number) => {
     const batch = current.slice(shown, shown + PAGE_SIZE);
     const data = await Promise.all(batch.map((result) => result.data()));
-    results.append(...data.map(renderResult));
+    if (thisRun !== run) return;
+    const items = data.map(renderResult);
+    // The results with only some of the words start under their own heading.
+    const first = fullCount - shown;
+    if (fullCount < current.length && first >= 0 && first < items.length) items.splice(first, 0, partialHeading());
+    results.append(...items);
     shown += batch.length;
     more.hidden = shown >= current.length;
   };
 
+  /** Runs the words; where few pages hold them all, adds those with the most of them. */
+  const find = async (pagefind: Pagefind, words: string[], filters: PagefindFilters, byDate: boolean): Promise<Found> => {
+    const sort = byDate || words.length === 0 ? { sort: { position: 'asc' as const } } : {};
+    const all = await pagefind.search(words.length > 0 ? words.join(' ') : null, { filters, ...sort });
+    const found = { results: all.results, counts: all.totalFilters, full: all.results.length, matched: words.length, words: words.length };
+    if (all.results.length >= FEW || words.length < 2) return found;
+    const sets = fewerWords(words);
+    for (let size = words.length - 1; size >= 1; size--) {
+      const partial = await Promise.all(sets.filter((set) => set.length === size).map((set) => pagefind.search(set.join(' '), { filters, ...sort })));
+      const seen = new Set(all.results.map((result) => result.id));
+      const best = new Map<string, PagefindResult>();
+      for (const result of partial.flatMap((p) => p.results)) {
+        if (!seen.has(result.id) && (best.get(result.id)?.score ?? -1) < result.score) best.set(result.id, result);
+      }
+      const more = [...best.values()].sort((a, b) => (byDate ? 0 : b.score - a.score));
+      if (more.length > 0) return { ...found, results: [...all.results, ...more], matched: size };
+    }
+    return found;
+  };
+
   const search = async (state: SearchState) => {
     const thisRun = ++run;
+    const known = await vocabulary;
+    if (thisRun !== run) return;
+    const chosen = new Set(SEARCH_FILTERS.filter((name) => state[name] !== ''));
+    const understanding: Understanding = known ? understand(state.q, known, new Set(state.asWords), chosen) : { words: state.q.split(/\s+/).filter(Boolean), exact: false, understood: [] };
+    const filters = effectiveFilters(state, understanding);
+    const filtered = Object.values(filters).some(Boolean);
     clear.hidden = !hasFilters(state);
+    showUnderstood(page, understanding.understood, (from) => {
+      const next = { ...readForm(form, [...asWords, fold(from)]) };
+      asWords = next.asWords;
+      commit(next, false);
+      void search(next);
+      field(form, 'q').focus();
+    });
+    showSuggestion(understanding.suggestion, state);
+    wayOn.hidden = true;
     if (!isActive(state)) {
       results.replaceChildren();
       more.hidden = true;
       status.textContent = t('search.prompt');
       return;
     }
-    let response: PagefindSearch;
+    let found: Found;
     try {
-      const pagefind = await loadBundle(state.country);
-      response = await pagefind.search(state.q || null, {
-        filters: toPagefindFilters(form, state),
-        ...(state.sort === 'date' ? { sort: { position: 'asc' } } : {}),
-      });
-    } catch {
+      // A country's own bundle, where the story has one; a country it lacks finds nothing in the whole index.
+      const hasBundle = Boolean(filters.country && option(form, 'country', filters.country));
+      const pagefind = await loadBundle(getSearchBundlePath(hasBundle ? filters.country : ''));
+      const pagefindFilters = toPagefindFilters(form, filters, hasBundle, understanding.words.length > 0);
+      found = await find(pagefind, understanding.words, pagefindFilters, state.sort === 'date');
+    } catch (error) {
+      console.error('search failed', error);
       if (thisRun === run) status.textContent = t('search.failed');
       return;
     }
     // A slower, older search must not overwrite a newer one.
     if (thisRun !== run) return;
-    current = response.results;
+    current = found.results;
+    fullCount = found.full;
+    partialWords = t('search.partlyHeading', { matched: found.matched, words: found.words });
     shown = 0;
     results.replaceChildren();
-    await showMore();
+    await showMore(thisRun);
     if (thisRun !== run) return;
-    updateCounts(form, response.totalFilters, state);
-    status.textContent = describe(state, current.length);
+    updateCounts(form, found.counts, filters);
+    status.textContent = describe(state, found, filtered);
+    wayOn.hidden = found.full > 0;
+  };
+
+  const showSuggestion = (text: string | undefined, state: SearchState) => {
+    suggestion.hidden = !text;
+    const link = suggestion.querySelector('a');
+    if (!text || !link) return;
+    link.textContent = text;
+    link.href = `${location.pathname}${writeState({ ...state, q: text, asWords: [] })}`;
   };
 
   const commit = (state: SearchState, typing: boolean) => {
@@ -232,7 +390,10 @@ export async function startSearch(page: SearchPage): Promise<void> {
   };
 
   const onChange = (typing: boolean) => {
-    const state = readForm(form);
+    // Words taken as words stay so only while the reader keeps them in the query.
+    const q = fold(field(form, 'q').value);
+    asWords = asWords.filter((words) => ` ${q} `.includes(` ${words} `));
+    const state = readForm(form, asWords);
     commit(state, typing);
     void search(state);
   };
@@ -240,7 +401,7 @@ export async function startSearch(page: SearchPage): Promise<void> {
   let debounce: ReturnType<typeof setTimeout> | undefined;
   field(form, 'q').addEventListener('input', () => {
     clearTimeout(debounce);
-    debounce = setTimeout(() => onChange(true), 250);
+    debounce = setTimeout(() => onChange(true), TYPING_DEBOUNCE_MS);
   });
   form.addEventListener('change', (event) => {
     if (event.target instanceof HTMLSelectElement) onChange(false);
@@ -251,15 +412,24 @@ export async function startSearch(page: SearchPage): Promise<void> {
     onChange(false);
   });
   clear.addEventListener('click', () => {
-    const state = { ...readForm(form), country: '', speaker: '', kind: '', type: '' };
+    const state = { ...readForm(form, asWords), country: '', speaker: '', kind: '', type: '' };
     fillForm(form, state);
     commit(state, false);
     void search(state);
     field(form, 'q').focus();
   });
-  more.addEventListener('click', () => void showMore());
+  suggestion.querySelector('a')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    const state = readState(new URL((event.currentTarget as HTMLAnchorElement).href).searchParams);
+    asWords = [];
+    fillForm(form, state);
+    commit(state, false);
+    void search(state);
+  });
+  more.addEventListener('click', () => void showMore(run));
   window.addEventListener('popstate', () => {
     const state = readState(new URLSearchParams(location.search));
+    asWords = state.asWords;
     fillForm(form, state);
     void search(state);
   });
@@ -274,7 +444,7 @@ export async function startSearch(page: SearchPage): Promise<void> {
   results.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const links = [...results.querySelectorAll('a')];
-    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+    const index = links.findIndex((link) => link === document.activeElement);
     const next = links[index + (event.key === 'ArrowDown' ? 1 : -1)];
     if (next) next.focus();
     else if (event.key === 'ArrowUp') field(form, 'q').focus();
@@ -283,7 +453,8 @@ export async function startSearch(page: SearchPage): Promise<void> {
 
   // A search in the URL wins; otherwise keep what the reader typed while this loaded.
   const fromUrl = readState(new URLSearchParams(location.search));
-  const initial = isActive(fromUrl) ? fromUrl : readForm(form);
+  const initial = isActive(fromUrl) ? fromUrl : readForm(form, []);
+  asWords = initial.asWords;
   fillForm(form, initial);
   commit(initial, true);
   await search(initial);
