@@ -25,7 +25,11 @@ import { t } from './i18n';
 export interface SearchRecord {
   /** Filter name → values; the names are `SEARCH_FILTERS` in `scripts/search-state.ts`. */
   filters: Record<string, readonly string[]>;
-  /** Shown with a result. `date` is ISO (never matched as words); `also` is searched, never shown. */
+  /**
+   * Shown with a result, and searched: `date` is ISO, so hidden dates do not match
+   * words. `topics` (what the event is about) and `also` (other spellings) are
+   * searched, never shown.
+   */
   meta: Record<string, string>;
   sort: Record<string, number>;
 }
@@ -50,13 +54,14 @@ function eventText(event: TimelineEvent): string {
 export function getEventSearchRecord(event: TimelineEvent, position: number): SearchRecord {
   const { data } = event;
   const kind = t(`kind.${data.kind}`);
-  const declared = [...data.places.flatMap((p) => p.aliases), ...data.actors.flatMap((a) => a.aliases), ...data.topics];
+  const declared = [...data.places.flatMap((p) => p.aliases), ...data.actors.flatMap((a) => a.aliases)];
   return {
     filters: { type: [t('search.event')], kind: [kind], country: data.countries.map(getCountryName) },
     meta: {
       date: getLocalDate(data.when),
       kind,
       countries: data.countries.map(getCountryName).join(', '),
+      topics: data.topics.join(' · '),
       also: getOtherSpellings(eventText(event), declared, story.aliases, spellings),
     },
     sort: { position },
@@ -91,18 +96,13 @@ export async function getSearchVocabulary(): Promise<Vocabulary> {
     ...data.actors.flatMap((a) => [a.name, ...a.aliases]),
     ...data.topics,
   ]);
-  // A place is searched by the first part of its name: "Erbil", of "Erbil, Kurdistan Region".
-  const declared = events.flatMap(({ data }) => [
-    ...data.places.filter((p) => p.aliases.length > 0).map((p) => [p.name.split(',')[0] ?? p.name, ...p.aliases]),
-    ...data.actors.filter((a) => a.aliases.length > 0).map((a) => [a.name, ...a.aliases]),
-  ]);
   return buildVocabulary({
     countries: worldCountries as readonly WorldCountry[],
     isCountryCode,
     stopWords: englishStopWords,
     speakers: [...speakers.values()],
     names,
-    aliasGroups: [...story.aliases, ...declared],
+    aliasGroups: story.aliases,
     story,
   });
 }

@@ -5,8 +5,6 @@
  * "Did you mean Zakharova?". Pure: the vocabulary is built from the content at build
  * time (`search-vocabulary.ts`) and fetched with the first search.
  */
-import { distance } from 'fastest-levenshtein';
-
 /** What the query step knows, as the build writes it to `/search/vocabulary.json`. */
 export interface Vocabulary {
   /** Function words, folded; dropped from a question unless quoted. */
@@ -14,11 +12,12 @@ export interface Vocabulary {
   /** Words that ask what someone said ("say", "reaction"), folded: they keep the search to statements. */
   statementWords: string[];
   /**
-   * Every name of every country readers use, folded, by ISO code: `{ "CN": ["beijing", "china", "chinese", "CN"] }`.
-   * Codes and other short forms written in capitals (`US`, `UK`) are kept in capitals:
-   * they count only when typed so, as `in` and `it` are words.
+   * Every name of every country readers use, folded, by ISO code, separated by `|`:
+   * `{ "CN": "beijing|china|chinese|CN" }`. Codes and other short forms written in
+   * capitals (`US`, `UK`) are kept in capitals: they count only when typed so, as
+   * `in` and `it` are words.
    */
-  countries: Record<string, string[]>;
+  countries: Record<string, string>;
   /** Words that stand for a country's voice once it is named ("Iraqi government"): dropped then. */
   governmentWords: string[];
   /**
@@ -30,7 +29,7 @@ export interface Vocabulary {
   aliases: [string, string][];
   /** Every name of a speaker readers use, folded, with the speaker as the content names them. */
   speakers: [string, string][];
-  /** Names of countries, places, people and groups, folded: what "Did you mean" offers. */
+  /** The words of the names of places, people and groups, folded: what "Did you mean" offers. */
   names: string[];
 }
 
@@ -101,6 +100,28 @@ function matchName(tokens: Token[], start: number, names: ReadonlyMap<string, st
   return undefined;
 }
 
+/**
+ * @returns the number of edits (a letter added, dropped, changed, or two swapped)
+ *   between two words, or `limit + 1` as soon as it must be more than `limit`
+ */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (before[j - 2] ?? 0) + 1);
+      row.push(best);
+    }
+    if (Math.min(...row) > limit) return limit + 1;
+    [before, previous] = [previous, row];
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
 /** @returns the closest name to a word, when it is close enough to be a misspelling of it */
 function closestName(word: string, names: readonly string[]): string | undefined {
   if (word.length < 4 || /\d/.test(word)) return undefined;
@@ -109,7 +130,7 @@ function closestName(word: string, names: readonly string[]): string | undefined
   let bestDistance = allowed + 1;
   for (const name of names) {
     if (Math.abs(name.length - word.length) > allowed) continue;
-    const d = distance(word, name);
+    const d = editDistance(word, name, allowed);
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
   return best;
@@ -128,7 +149,7 @@ export interface PreparedVocabulary {
 }
 
 export function prepare(vocabulary: Vocabulary): PreparedVocabulary {
-  const countries = Object.entries(vocabulary.countries).flatMap(([code, forms]) => forms.map((form): [string, string] => [form, code]));
+  const countries = Object.entries(vocabulary.countries).flatMap(([code, forms]) => forms.split('|').map((form): [string, string] => [form, code]));
   const countryWords = countries.map(([form]) => form).filter((form) => form === form.toLowerCase());
   const known = new Set([...vocabulary.names, ...countryWords, ...vocabulary.speakers.map(([name]) => name)].flatMap((name) => name.split(' ')));
   return {
@@ -138,7 +159,7 @@ export function prepare(vocabulary: Vocabulary): PreparedVocabulary {
     countries: new Map(countries),
     aliases: new Map(vocabulary.aliases),
     speakers: new Map(vocabulary.speakers),
-    names: [...new Set([...vocabulary.names, ...countryWords].flatMap((name) => name.split(' ')))].filter((name) => name.length >= 4),
+    names: [...new Set([...vocabulary.names, ...countryWords.flatMap((name) => name.split(' '))])].filter((name) => name.length >= 4),
     known,
   };
 }

@@ -28,9 +28,10 @@ export interface WorldCountry {
 
 /**
  * Words that ask what someone said: "what did China say", "Chinese reaction",
- * "Moscow's position". They keep a search to statements rather than being searched.
+ * "Moscow's position", "who urged dialogue". They keep a search to statements rather
+ * than being searched.
  */
-const STATEMENT_WORDS = ['say', 'says', 'said', 'saying', 'reaction', 'reactions', 'react', 'reacted', 'respond', 'responded', 'response', 'position', 'stance', 'view', 'views', 'comment', 'comments', 'commented'];
+const STATEMENT_WORDS = ['who', 'say', 'says', 'said', 'saying', 'reaction', 'reactions', 'react', 'reacted', 'respond', 'responded', 'response', 'position', 'stance', 'view', 'views', 'comment', 'comments', 'commented'];
 
 /** Words for a country's voice: "the Iraqi government" asks for Iraq. */
 const GOVERNMENT_WORDS = ['government', 'governments', 'officials', 'official', 'authorities', 'administration', 'leadership', 'leaders', 'side'];
@@ -46,18 +47,17 @@ const LATIN = /^[a-z0-9 ]+$/;
 const ENGLISH_NAME = /^[A-Za-z .'-]+$/;
 
 /**
- * @returns the forms readers type for a country: its name, an official name of up to
- *   three words ("Russian Federation"), demonyms, capitals ("Washington D.C." and
- *   "Washington"), other English spellings ("Burma", "Great Britain"), and short forms
- *   in capitals ("UK", "USA"). Longer official names and names in other languages are
- *   left out: they cost the first search bytes and readers of an English site rarely type them.
+ * @returns the forms readers type for a country: its name, demonyms, capitals
+ *   ("Washington D.C." and "Washington"), other English spellings of up to three words
+ *   ("Burma", "Great Britain"). Official names ("Kingdom of Spain") and names in other
+ *   languages are left out: they cost every first search bytes, and readers of an
+ *   English site rarely type them. Short forms in capitals are `countryCodes`.
  */
 function countryForms(country: WorldCountry): string[] {
   const capitals = (country.capital ?? []).flatMap((capital) => [capital, capital.replace(/\s+(?:[A-Z]\.)+$/, '')]);
   const demonyms = country.demonyms?.eng ? [country.demonyms.eng.f, country.demonyms.eng.m] : [];
-  const official = country.name.official.split(' ').length <= 3 ? [country.name.official] : [];
-  const spellings = country.altSpellings.filter((name) => ENGLISH_NAME.test(name) && name.split(' ').length <= 3);
-  return [country.name.common, ...official, ...demonyms, ...capitals, ...spellings];
+  const spellings = country.altSpellings.filter((name) => ENGLISH_NAME.test(name) && name.split(' ').length <= 3 && !/^[A-Z]{2,3}$/.test(name));
+  return [country.name.common, ...demonyms, ...capitals, ...spellings];
 }
 
 /** @returns the short forms of a country's name written in capitals, e.g. `GB` and `UK` */
@@ -79,11 +79,11 @@ function unambiguous(pairs: [string, string][], stopWords: ReadonlySet<string>, 
   });
 }
 
-/** @returns the pairs grouped by value, each value's forms sorted */
-function byValue(pairs: [string, string][]): Record<string, string[]> {
+/** @returns the pairs grouped by value, each value's forms sorted and joined by `|` */
+function byValue(pairs: [string, string][]): Record<string, string> {
   const grouped: Record<string, string[]> = {};
   for (const [form, value] of [...pairs].sort()) (grouped[value] ??= []).push(form);
-  return grouped;
+  return Object.fromEntries(Object.entries(grouped).map(([value, forms]) => [value, forms.join('|')]));
 }
 
 /** A speaker as the statements name them. */
@@ -151,7 +151,7 @@ export function buildVocabulary(input: VocabularyInput): Vocabulary {
       .filter(([other, first]) => other !== first)
       .sort(),
     speakers: unambiguous(speakers, stop).sort(),
-    names: [...new Set(names)].filter(Boolean).sort(),
+    names: [...new Set(names.flatMap((name) => name.split(' ')))].filter((word) => word.length >= 4).sort(),
   };
 }
 

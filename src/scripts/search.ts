@@ -48,11 +48,13 @@ const TYPING_SESSION_MS = 1500;
 // Typing pauses longer than this search.
 const TYPING_DEBOUNCE_MS = 250;
 /**
- * Words in a result's metadata count for this much: who spoke, and what a page is
- * also called, weigh like its text; what a result only shows (its date, its kind,
- * its countries) adds nothing. The title keeps Pagefind's default of 5.
+ * How much a match in a result's metadata adds to its rank (Pagefind adds it to the
+ * text's score). What an editor said an event is about counts almost as much as its
+ * title (5, Pagefind's default); who spoke counts more than their role; other
+ * spellings of a name count like the text. What a result only shows (its date, kind
+ * and countries) adds nothing.
  */
-const META_WEIGHTS = { speaker: 3, role: 1, also: 1, date: 0, kind: 0, countries: 0, country: 0, reported: 0 };
+const META_WEIGHTS = { topics: 4, speaker: 3, role: 1, also: 1, date: 0, kind: 0, countries: 0, country: 0, reported: 0 };
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
 

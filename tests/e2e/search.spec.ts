@@ -23,8 +23,10 @@ test.describe('search by country', () => {
   });
 
   test('a country with no words lists its statements', async ({ page }) => {
-    await page.goto('/search/?country=US');
-    await expect(titles(page).filter({ hasText: 'Matthew Miller' })).toHaveCount(1);
+    const american = readContentEvents().flatMap((event) => event.statements).filter((statement) => statement.country === 'US');
+    await page.goto('/search/?country=US&type=statement');
+    await expect(titles(page)).toHaveCount(american.length);
+    await expect(titles(page).filter({ hasText: 'Matthew Miller' })).toHaveCount(american.filter((s) => s.speaker === 'Matthew Miller').length);
     await expect(page.locator('.result-excerpt').first()).not.toBeEmpty();
   });
 
@@ -102,6 +104,89 @@ test.describe('search state in the URL', () => {
   });
 });
 
+test.describe('questions in the reader’s own words', () => {
+  const ask = async (page: Page, query: string) => {
+    await page.goto('/search/');
+    await page.getByLabel('Words to find').fill(query);
+    await page.getByLabel('Words to find').press('Enter');
+    await expect(status(page)).toHaveText(/\bresults?\b|No result/);
+  };
+  const chips = (page: Page) => page.locator('#search-understood .chip');
+
+  test('a country read from the words is a chip the reader can remove, and the URL keeps both', async ({ page }) => {
+    await ask(page, 'what did China say');
+    await expect(chips(page)).toHaveText(['Country: China ×', 'Statements only ×']);
+    for (const kicker of await page.locator('.result-kicker').allTextContents()) expect(kicker).toMatch(/^Quote · China · /);
+    await expect(page).toHaveURL(/\/search\/\?q=what\+did\+China\+say$/);
+
+    await page.getByRole('button', { name: /Remove “Country: China”/ }).click();
+    await expect(page).toHaveURL(/\?q=what\+did\+China\+say&as-words=china$/);
+    await expect(chips(page)).toHaveText(['Statements only ×']);
+    await expect(status(page)).toHaveText(/results? for “what did China say”/);
+    const shown = await titles(page).allTextContents();
+
+    // The shared link opens the same understanding and the same results.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await expect(chips(other)).toHaveText(['Statements only ×']);
+    await expect(titles(other)).toHaveText(shown);
+  });
+
+  test('a misspelt name gets a "Did you mean" that searches the name', async ({ page }) => {
+    await ask(page, 'Zakarova');
+    const suggestion = page.locator('#search-suggestion');
+    await expect(suggestion).toHaveText('Did you mean Zakharova?');
+    await suggestion.getByRole('link').click();
+    await expect(page).toHaveURL(/\?q=Zakharova$/);
+    await expect(chips(page)).toHaveText(['Speaker: Maria Zakharova ×']);
+    await expect(titles(page).first()).toHaveText('Maria Zakharova');
+  });
+
+  test('when no result holds every word, it says so and shows those with most of them', async ({ page }) => {
+    await ask(page, 'Idlib labourers');
+    await expect(status(page)).toHaveText(/^No result has every word for “Idlib labourers”\. Showing \d+ results? with 1 of the 2 words\.$/);
+    await expect(page.locator('.results-partial')).toHaveText('With 1 of the 2 words');
+    await expect(titles(page).first()).toBeVisible();
+    await expect(page.locator('#search-way-on')).toBeVisible();
+  });
+
+  test('a search with no result at all offers the country pages and the timeline', async ({ page }) => {
+    await ask(page, 'blorptangle');
+    const wayOn = page.locator('#search-way-on');
+    await expect(wayOn.getByRole('link', { name: 'country pages' })).toHaveAttribute('href', '/countries/');
+    await expect(wayOn.getByRole('link', { name: 'timeline' })).toHaveAttribute('href', '/');
+  });
+
+  test('results of a slow older search never mix into a newer one', async ({ page }) => {
+    // The first search's result data arrives two seconds late, after the second search has shown its results.
+    let slow = true;
+    const delayed: Promise<unknown>[] = [];
+    await page.route('**/pagefind/fragment/**', async (route) => {
+      if (!slow) return route.continue();
+      const finished = page.waitForEvent('requestfinished', (request) => request.url() === route.request().url());
+      delayed.push(finished);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    });
+    await page.goto('/search/');
+    const box = page.getByLabel('Words to find');
+    const slowFragment = page.waitForRequest(/\/pagefind\/fragment\//);
+    await box.fill('restraint');
+    await box.press('Enter');
+    await slowFragment;
+    slow = false;
+    await box.fill('Erbil');
+    await box.press('Enter');
+    await expect(status(page)).toHaveText(/results? for “Erbil”/);
+    const count = Number(/^(\d+)/.exec((await status(page).textContent()) ?? '')?.[1]);
+    await Promise.all(delayed);
+    // Give the page a moment to handle the late data, then check none of it was shown.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    await expect(page.locator('.result')).toHaveCount(count);
+    for (const title of await titles(page).allTextContents()) expect(title).not.toMatch(/restraint|Mao Ning|Zakharova/);
+  });
+});
+
 test.describe('search by keyboard', () => {
   test('reach the box, type, move to a result and open it with Enter', async ({ page }) => {
     await page.goto('/search/');
@@ -116,11 +201,10 @@ test.describe('search by keyboard', () => {
     const link = page.locator('.result-title a').first();
     await expect(link).toBeFocused();
     const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/statements\/[a-z0-9-]+\/$/);
     await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`${href?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
-    const id = new URL(page.url()).hash.slice(1);
-    await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
-    await expect(page.locator(`[id="${id}"]`)).toContainText('Maria Zakharova');
+    await expect(page).toHaveURL(new RegExp(`${href ?? ''}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Maria Zakharova');
   });
 
   test('screen readers hear the result count change', async ({ page }) => {
@@ -140,7 +224,7 @@ test.describe('search loads only when used', () => {
     for (const path of ['/', `/events/${event?.id}/`, '/countries/', '/about/', '/search/']) {
       await page.goto(path);
     }
-    expect(fetched.filter((path) => path.includes('pagefind'))).toEqual([]);
+    expect(fetched.filter((path) => path.includes('pagefind') || path.includes('vocabulary'))).toEqual([]);
     const scriptsBefore = fetched.filter((path) => path.endsWith('.js'));
 
     await page.getByLabel('Words to find').focus();
