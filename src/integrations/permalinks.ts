@@ -3,6 +3,11 @@
  * published; a build in which one of them is gone fails, unless a redirect for it is
  * declared. Declared redirects become pages at the old URLs (Astro's `redirects`) and a
  * `_redirects` file for static hosts. The same list of pages gives `sitemap.xml`.
+ *
+ * The check runs before the later build steps; the lock is written only after the
+ * whole build succeeded and its output was swapped in. Written any earlier, a failure
+ * in a later step (search index, preview images) would leave the lock listing URLs
+ * that were never published, and renaming such an entry would then fail the build.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -57,12 +62,22 @@ export function findLostPermalinks(published: Iterable<string>, built: ReadonlyS
   return [...published].filter((path) => !built.has(path) && !(path in redirects) && !NOT_PERMALINKS.test(path));
 }
 
-/** @returns the integration; see the module comment */
-export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): AstroIntegration {
+/** The two halves of the permalink step, listed apart in the build. */
+export interface Permalinks {
+  /** Checks the lock, adds redirects and the sitemap; list it before the other steps. */
+  check: AstroIntegration;
+  /** Writes the lock; list it after the staged output, so it runs once all else passed. */
+  record: AstroIntegration;
+}
+
+/** See the module comment. */
+export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Permalinks {
   let redirects: Record<string, string> = {};
   let base = '/';
   let site: URL | undefined;
-  return {
+  // The lock's next contents, when this build adds URLs to it.
+  let nextLock: { paths: string[]; added: number } | undefined;
+  const check: AstroIntegration = {
     name: 'timeline:permalinks',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
@@ -73,7 +88,8 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Astro
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         site = config.site ? new URL(config.site) : undefined;
       },
-      'astro:build:done': async ({ dir, pages, logger }) => {
+      'astro:build:done': async ({ dir, pages }) => {
+        nextLock = undefined;
         const outDir = fileURLToPath(dir);
         const built = new Set(pages.map(({ pathname }) => `/${pathname}`.replace(/\/{2,}/g, '/')));
         const permalinksNow = [...built].filter((path) => !NOT_PERMALINKS.test(path)).sort();
@@ -88,10 +104,7 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Astro
             );
           }
           const next = [...new Set([...published, ...permalinksNow])].sort();
-          if (next.join('\n') !== published.join('\n')) {
-            await writeFile(lockFile, `${next.join('\n')}\n`);
-            logger.info(`${next.length - published.length} new URL(s) added to ${lockFile}; commit it with the content.`);
-          }
+          if (next.join('\n') !== published.join('\n')) nextLock = { paths: next, added: next.length - published.length };
         }
 
         const redirectLines = Object.entries(redirects).map(([from, to]) => `${join(base, from)} ${join(base, to)} 301`);
@@ -110,4 +123,15 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Astro
       },
     },
   };
+  const record: AstroIntegration = {
+    name: 'timeline:permalinks-record',
+    hooks: {
+      'astro:build:done': async ({ logger }) => {
+        if (!lockFile || !nextLock) return;
+        await writeFile(lockFile, `${nextLock.paths.join('\n')}\n`);
+        logger.info(`${nextLock.added} new URL(s) added to ${lockFile}; commit it with the content.`);
+      },
+    },
+  };
+  return { check, record };
 }

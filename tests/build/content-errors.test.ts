@@ -2,7 +2,8 @@
  * A broken entry fails the build with a message naming its file and field, and
  * nothing is written. Each folder under tests/fixtures/broken holds one mistake.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build';
@@ -67,5 +68,19 @@ describe('a failed build never replaces the last good site', () => {
     expect(bad.status).not.toBe(0);
     expect(bad.output).toContain('/events/2024-01-01-a-page-that-was-published/');
     expect(readFileSync(join(good.outDir, 'index.html'), 'utf8')).toBe(before);
+  });
+
+  it('records no URL in the lock when a step after the pages (the search index) fails', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'timeline-late-failure-'));
+    const lock = join(folder, 'published-urls.txt');
+    const published = '/events/2024-01-16-late-in-tehran/\n';
+    writeFileSync(lock, published);
+    // Pagefind reads each country's pages through a folder beside the staging output;
+    // a file in its place makes indexing fail after the pages and the URL check passed.
+    writeFileSync(join(folder, '.site-staging-search-pages'), '');
+    const bad = buildSite('tests/fixtures/awkward', { TIMELINE_URL_LOCK: lock }, join(folder, 'site'));
+    expect(bad.status, bad.output).not.toBe(0);
+    expect(bad.output).toContain('Building the search index failed');
+    expect(readFileSync(lock, 'utf8')).toBe(published);
   });
 });
