@@ -4,13 +4,15 @@
  * that name the file, no raw HTML or script URLs in Markdown bodies, and no links
  * to pages of the site that do not exist.
  */
+import { readdirSync } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
 import type { EventData } from './schema';
-import { EVENT_SECTIONS, FIXED_PATHS } from './urls';
+import { groupByDay, paginateDays, sortEvents } from './timeline';
+import { getEventAnchors, getFixedPaths } from './urls';
 
 const SLUG_RE = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Bump when inspectMarkdown's rules change, so that cached bodies are read again.
@@ -74,6 +76,10 @@ export interface SiteMap {
   statements: ReadonlySet<string>;
   /** Lowercase country codes with a country page. */
   countries: ReadonlySet<string>;
+  /** Paths of pages and files that do not come from content, e.g. `/about/`. */
+  fixedPaths: ReadonlySet<string>;
+  /** How many timeline pages there are: `/timeline/2/` up to this one exist. */
+  timelinePages: number;
 }
 
 /**
@@ -87,6 +93,7 @@ export function checkSiteLink(link: string, slug: string, site: SiteMap): string
   const event = /^\/events\/([^/]+)\/$/.exec(path);
   const statement = /^\/statements\/([^/]+)\/$/.exec(path);
   const country = /^\/countries\/([a-z]{2})\/$/.exec(path);
+  const timelinePage = /^\/timeline\/(\d+)\/$/.exec(path);
   let exists: boolean;
   if (event?.[1] !== undefined) {
     const anchors = site.events.get(event[1]);
@@ -96,8 +103,12 @@ export function checkSiteLink(link: string, slug: string, site: SiteMap): string
     exists = site.statements.has(statement[1]);
   } else if (country?.[1] !== undefined) {
     exists = site.countries.has(country[1]);
+  } else if (timelinePage?.[1] !== undefined) {
+    // Page 1 is the home page, `/`.
+    const page = Number(timelinePage[1]);
+    exists = String(page) === timelinePage[1] && page >= 2 && page <= site.timelinePages;
   } else {
-    exists = FIXED_PATHS.includes(path);
+    exists = site.fixedPaths.has(path);
   }
   return exists ? undefined : `links to ${path}, which is not a page of this site`;
 }
@@ -171,9 +182,17 @@ export function eventsLoader(base: string): Loader {
           countries.add(statement.country.toLowerCase());
         });
         data.countries.forEach((code) => countries.add(code.toLowerCase()));
-        events.set(entry.id, new Set([...EVENT_SECTIONS, ...data.statements.map((s) => s.id), ...data.sources.map((s) => `source-${s.id}`)]));
+        events.set(entry.id, new Set(getEventAnchors(data)));
       }
-      const site: SiteMap = { events, statements: new Set(statementOwners.keys()), countries };
+      const pageFiles = readdirSync(new URL('pages/', context.config.srcDir), { recursive: true, encoding: 'utf8' });
+      const dated = [...context.store.values()].map(({ id, data }) => ({ id, data: data as unknown as EventData }));
+      const site: SiteMap = {
+        events,
+        statements: new Set(statementOwners.keys()),
+        countries,
+        fixedPaths: new Set(getFixedPaths(pageFiles)),
+        timelinePages: paginateDays(groupByDay(sortEvents(dated))).length,
+      };
       for (const { file, slug, links } of linksByEntry) {
         const broken = links.flatMap(({ url, line }) => {
           const problem = checkSiteLink(url, slug, site);

@@ -26,6 +26,7 @@ const cases: [fixture: string, file: string, field: string | RegExp][] = [
   ['object', '2024-01-17-broken.md', 'body: line 1: raw HTML is not allowed (<object'],
   ['javascript-link', '2024-01-17-broken.md', 'body: line 1: the address "javascript:alert(1)"'],
   ['missing-internal-link', '2024-01-17-broken.md', 'body: line 1: links to /events/2024-01-17-no-such-event/, which is not a page of this site'],
+  ['missing-section', '2024-01-17-broken.md', 'body: line 1: links to #claims on /events/2024-01-17-broken/, which has no such anchor'],
   ['bad-file-name', 'pakistan-strikes.md', 'file name: must be the event\'s date'],
   ['duplicate-slug', '', /duplicate-slug\/[ab]\/2024-01-17-broken\.md: file name: slug "2024-01-17-broken" is already used by tests\/fixtures\/broken\/duplicate-slug\/[ab]\/2024-01-17-broken\.md/],
   ['duplicate-statement-id', '', /duplicate-statement-id\/2024-01-17-[a-z]+\.md: statements\.0\.id: statement id "broken-quote" is already used in/],
