@@ -11,7 +11,8 @@ const base = process.env.BASE_PATH ?? '/';
 // Another events folder (generated or test content) brings its own lock and redirects, or none.
 const otherContent = Boolean(process.env.TIMELINE_CONTENT_DIR);
 const urls = permalinks({
-  lockFile: otherContent ? process.env.TIMELINE_URL_LOCK : 'content/published-urls.txt',
+  // Builds under test name a copy of the lock, so that they never rewrite the committed one.
+  lockFile: process.env.TIMELINE_URL_LOCK ?? (otherContent ? undefined : 'content/published-urls.txt'),
   redirectsFile: otherContent ? process.env.TIMELINE_REDIRECTS : 'content/redirects.json',
 });
 

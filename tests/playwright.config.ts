@@ -42,7 +42,8 @@ export default defineConfig({
     },
     {
       // The same site built to live under a sub-path, as on a shared host.
-      command: `${astro} build --outDir ${SUBPATH_DIR} && ${astro} preview --ignore-lock --outDir ${SUBPATH_DIR} --port ${SUBPATH_PORT}`,
+      // With a copy of the URL lock, so that this build never rewrites the committed one.
+      command: `"${process.execPath}" tests/hermetic/build.ts --outDir ${SUBPATH_DIR} && ${astro} preview --ignore-lock --outDir ${SUBPATH_DIR} --port ${SUBPATH_PORT}`,
       cwd: root,
       url: `http://localhost:${SUBPATH_PORT}${SUBPATH}`,
       reuseExistingServer: false,
