@@ -4,8 +4,9 @@ import { chromiumPath } from './support/preview.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const astro = `"${process.execPath}" node_modules/astro/bin/astro.mjs`;
-const SITE_PORT = 4322;
-const SUBPATH_PORT = 4323;
+// Two checkouts on one machine run their browser tests apart with TIMELINE_TEST_PORT.
+const SITE_PORT = Number(process.env['TIMELINE_TEST_PORT'] ?? 4322);
+const SUBPATH_PORT = SITE_PORT + 1;
 const SUBPATH = '/timeline/';
 const SUBPATH_DIR = '.test-dist/subpath';
 
@@ -15,7 +16,8 @@ const executablePath = chromiumPath();
 
 export default defineConfig({
   fullyParallel: true,
-  forbidOnly: Boolean(process.env['CI']),
+  // A stray `.only` would silently skip the rest of the suite, in CI or not.
+  forbidOnly: true,
   reporter: 'list',
   use: {
     ...devices['Desktop Chrome'],
