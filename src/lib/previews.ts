@@ -4,9 +4,26 @@
  */
 import { getCountryName, type CountryCode } from './countries';
 import { formatDate, formatDayHeading, getLocalDate } from './dates';
-import type { OgCard } from './og-image';
 import type { EventData, Statement, Source } from './schema';
 import { t } from '../i18n';
+
+/** What a preview image shows. */
+export interface OgCard {
+  /** Small line above the title, e.g. "Military strike · Thursday 18 January 2024". */
+  kicker: string;
+  /** The headline, or a quotation with its marks. */
+  title: string;
+  /** Under the title, e.g. the speaker and role of a quote. */
+  byline?: string;
+  /** Country names. */
+  countries: readonly string[];
+  /** The site's name. */
+  site: string;
+}
+
+/** A preview image's size in pixels, as drawn and as announced in each page's tags. */
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
 
 /** @returns the preview card of an event */
 export function getEventCard(data: EventData, site: string): OgCard {

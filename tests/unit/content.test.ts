@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { findUnsafeMarkdown, getSlug } from '../../src/lib/loader';
+import { findUnsafeMarkdown, getSlug } from '../../src/build/loader';
 import { eventSchema } from '../../src/lib/schema';
 
 const folder = 'content/events';

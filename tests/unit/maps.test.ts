@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHAR_WIDTH, LABEL_DESCENT, LABEL_SIZE, compactPath, drawLocatorMap } from '../../src/lib/maps';
+import { CHAR_WIDTH, LABEL_DESCENT, LABEL_SIZE, compactPath, drawLocatorMap } from '../../src/build/maps';
 
 const size = { width: 640, height: 300 };
 const erbil = { name: 'Erbil, Kurdistan Region', lat: 36.19, lon: 44.01 };

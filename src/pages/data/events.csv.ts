@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getEvents } from '../../content';
+import { getEvents } from '../../story';
 import { EVENT_COLUMNS, toCsv, toEventRow } from '../../lib/data-export';
 
 export const GET: APIRoute = async ({ site = new URL('http://localhost/') }) =>

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getEvents, site } from '../../content';
+import { getEvents, site } from '../../story';
 import { getEventPath, getPath } from '../../lib/urls';
 
 // Every event as its files say, in timeline order, with its slug and permalink.

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getStatements } from '../../content';
+import { getStatements } from '../../story';
 import { STATEMENT_COLUMNS, toCsv, toStatementRow } from '../../lib/data-export';
 
 export const GET: APIRoute = async ({ site = new URL('http://localhost/') }) =>

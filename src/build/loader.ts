@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
-import type { EventData } from './schema';
-import { groupByDay, paginateDays, sortEvents } from './timeline';
-import { getEventAnchors, getFixedPaths } from './urls';
+import type { EventData } from '../lib/schema';
+import { groupByDay, paginateDays, sortEvents } from '../lib/timeline';
+import { getEventAnchors, getFixedPaths } from '../lib/urls';
 
 const SLUG_RE = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Bump when inspectMarkdown's rules change, so that cached bodies are read again.

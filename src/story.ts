@@ -1,13 +1,14 @@
 /**
- * The only module that queries content. Every page imports its events from here,
- * in one order, so the timeline, event pages and anything built later agree.
+ * The story: the only module that queries the events collection (Astro's content,
+ * declared in content.config.ts from the files in content/). Every page imports its
+ * events from here, in one order, so the timeline, event pages and anything built
+ * later agree.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { z } from 'astro/zod';
 import siteJson from '../content/site.json';
 import { getCountryName, type CountryCode } from './lib/countries';
-import type { OgCard } from './lib/og-image';
-import { getEventCard, getStatementCard } from './lib/previews';
+import { getEventCard, getStatementCard, type OgCard } from './lib/previews';
 import type { Source, Statement } from './lib/schema';
 import { groupByDay, paginateDays, sortEvents, type TimelinePage } from './lib/timeline';
 import { t } from './i18n';
