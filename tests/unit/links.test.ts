@@ -4,7 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkSiteLink, type SiteMap } from '../../src/build/loader';
+import { checkSiteLink, type SiteMap } from '../../src/lib/entry-rules';
 import { getEventAnchors, getEventSections, getFixedPaths } from '../../src/lib/urls';
 
 const pageFiles = readdirSync('src/pages', { recursive: true, encoding: 'utf8' });
