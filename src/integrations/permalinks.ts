@@ -14,6 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { normalizeBase, withBase } from '../lib/base';
 
 export interface PermalinkOptions {
   /** The lock file, one path per line; none means no check (test and generated content). */
@@ -85,7 +86,7 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Perma
         updateConfig({ redirects });
       },
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normalizeBase(config.base);
         site = config.site ? new URL(config.site) : undefined;
       },
       'astro:build:done': async ({ dir, pages }) => {
@@ -107,14 +108,14 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Perma
           if (next.join('\n') !== published.join('\n')) nextLock = { paths: next, added: next.length - published.length };
         }
 
-        const redirectLines = Object.entries(redirects).map(([from, to]) => `${join(base, from)} ${join(base, to)} 301`);
+        const redirectLines = Object.entries(redirects).map(([from, to]) => `${withBase(base, from)} ${withBase(base, to)} 301`);
         await writeFile(join(outDir, '_redirects'), redirectLines.length ? `${redirectLines.join('\n')}\n` : '');
 
         if (site) {
           const redirected = new Set(Object.keys(redirects));
           const urls = permalinksNow
             .filter((path) => path.endsWith('/') && !redirected.has(path))
-            .map((path) => `  <url><loc>${new URL(join(base, path), site).href}</loc></url>`);
+            .map((path) => `  <url><loc>${new URL(withBase(base, path), site).href}</loc></url>`);
           await writeFile(
             join(outDir, 'sitemap.xml'),
             `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,

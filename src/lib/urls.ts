@@ -1,11 +1,20 @@
 /**
  * Paths on this site, all under Astro's `base` so the site works from a sub-path.
  */
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+import { withBase } from './base';
 
 /** @returns the path of a page of the site, e.g. `about/` → `/timeline/about/` */
 export function getPath(path = ''): string {
-  return `${base}${path.replace(/^\//, '')}`;
+  return withBase(import.meta.env.BASE_URL, path);
+}
+
+/**
+ * @param site Astro's `site`, as an endpoint or page receives it
+ * @returns the public origin absolute URLs are built on; astro.config.mjs always sets it
+ */
+export function getOrigin(site: URL | undefined): URL {
+  if (!site) throw new Error('No site URL: astro.config.mjs sets `site` from SITE_URL');
+  return site;
 }
 
 /** @returns the permalink path of an event */

@@ -1,10 +1,11 @@
 /**
  * Editors' links to pages of the site are checked against what the build renders:
- * the anchors an event page has, and the pages in `src/pages/`.
+ * the anchors an event page has, and the pages in `src/pages/`, under the base path.
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkSiteLink, type SiteMap } from '../../src/lib/entry-rules';
+import { normalizeBase, withBase } from '../../src/lib/base';
 import { getEventAnchors, getEventSections, getFixedPaths } from '../../src/lib/urls';
 
 const pageFiles = readdirSync('src/pages', { recursive: true, encoding: 'utf8' });
@@ -59,5 +60,15 @@ describe('links to pages that do not come from content', () => {
       '/robots.txt',
       '/sitemap.xml',
     ]);
+  });
+});
+
+describe('the base path', () => {
+  it('puts a site path under the sub-path the site is served from, with or without slashes', () => {
+    expect(withBase('/', '/about/')).toBe('/about/');
+    expect(withBase('/timeline', '/about/')).toBe('/timeline/about/');
+    expect(withBase('/timeline/', 'events/x/')).toBe('/timeline/events/x/');
+    expect(withBase('/timeline/', '')).toBe('/timeline/');
+    expect(normalizeBase('/timeline')).toBe('/timeline/');
   });
 });
