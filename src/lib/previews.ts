@@ -3,7 +3,8 @@
  * schema.org description (JSON-LD) for search engines and link unfurlers.
  */
 import { getCountryName, type CountryCode } from './countries';
-import { formatDate, formatDayHeading, getLocalDate } from './dates';
+import { formatDayHeading, getLocalDate } from './dates';
+import { formatStatementDate } from './labels';
 import type { EventData, Statement, Source } from './schema';
 import { t } from '../i18n';
 
@@ -37,9 +38,8 @@ export function getEventCard(data: EventData, site: string): OgCard {
 
 /** @returns the preview card of a statement */
 export function getStatementCard(statement: Statement, site: string): OgCard {
-  const date = formatDate(statement.date);
   return {
-    kicker: `${t('search.statement')} · ${statement.dateReported ? t('statement.reported', { date }) : date}`,
+    kicker: `${t('search.statement')} · ${formatStatementDate(statement)}`,
     title: `“${statement.quote}”`,
     byline: `${statement.speaker}, ${statement.role}`,
     countries: [getCountryName(statement.country)],
