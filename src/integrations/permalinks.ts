@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { normalizeBase, withBase } from '../lib/base';
+import { parseJsonFile, redirectsSchema } from '../lib/site-files';
 
 export interface PermalinkOptions {
   /** The lock file, one path per line; none means no check (test and generated content). */
@@ -32,25 +33,7 @@ const NOT_PERMALINKS = /^\/(?:og\/|404(?:\.html|\/)$|pagefind\/)/;
  */
 export function readRedirects(file: string | undefined): Record<string, string> {
   if (!file || !existsSync(file)) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON`, { cause: error });
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`${file}: must be an object of old path to new path`);
-  }
-  const redirects = parsed as Record<string, unknown>;
-  for (const [from, to] of Object.entries(redirects)) {
-    if (!from.startsWith('/') || typeof to !== 'string' || !to.startsWith('/')) {
-      throw new Error(`${file}: "${from}": both the old and the new address must be paths starting with "/"`);
-    }
-    if (to in redirects) {
-      throw new Error(`${file}: "${from}" redirects to "${to}", which is itself redirected; point it at the final address`);
-    }
-  }
-  return redirects as Record<string, string>;
+  return parseJsonFile(file, readFileSync(file, 'utf8'), redirectsSchema);
 }
 
 /**
