@@ -10,6 +10,11 @@ import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
 const base = process.env.BASE_PATH ?? '/';
 // Another events folder (generated or test content) brings its own lock and redirects, or none.
 const otherContent = Boolean(process.env.TIMELINE_CONTENT_DIR);
+const urls = permalinks({
+  // Builds under test name a copy of the lock, so that they never rewrite the committed one.
+  lockFile: process.env.TIMELINE_URL_LOCK ?? (otherContent ? undefined : 'content/published-urls.txt'),
+  redirectsFile: otherContent ? process.env.TIMELINE_REDIRECTS : 'content/redirects.json',
+});
 
 export default defineConfig({
   // Absolute URLs (canonical links, feeds) are built from this; set SITE_URL when deploying.
@@ -19,15 +24,16 @@ export default defineConfig({
   build: { concurrency: 4 },
   // 'jsx' (the default) glues adjacent inline elements together; keep whitespace lossless.
   compressHTML: true,
+  // Each step's `astro:build:done` runs in this order, and the first to fail stops the build.
   integrations: [
-    permalinks({
-      lockFile: otherContent ? process.env.TIMELINE_URL_LOCK : 'content/published-urls.txt',
-      redirectsFile: otherContent ? process.env.TIMELINE_REDIRECTS : 'content/redirects.json',
-    }),
+    // First: fails fast when a published URL is lost, before the slow steps run.
+    urls.check,
     pagefindIndex(),
     previewImages(),
-    // Last: swaps the finished site in only if every step above succeeded.
+    // Swaps the finished site in only if every step above succeeded.
     stagedOutput(),
+    // After the swap: the URL lock lists only what was really published.
+    urls.record,
   ],
   security: {
     csp: {

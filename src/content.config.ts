@@ -4,7 +4,7 @@
  * The fields an editor writes are documented in `src/lib/schema.ts`.
  */
 import { defineCollection } from 'astro:content';
-import { eventsLoader } from './lib/loader';
+import { eventsLoader } from './build/loader';
 import { eventSchema } from './lib/schema';
 
 const events = defineCollection({

@@ -13,12 +13,13 @@ import americanToBritish from 'american-british-english-translator/data/american
 import { eng as englishStopWords } from 'stopword';
 import worldCountries from 'world-countries';
 import searchJson from '../content/search.json';
-import { getEvents, getStatements, type StatementInContext, type TimelineEvent } from './content';
+import { getEvents, getStatements, type StatementInContext, type TimelineEvent } from './story';
 import { getCountryName, isCountryCode } from './lib/countries';
 import { getLocalDate } from './lib/dates';
 import type { Vocabulary } from './lib/query';
 import { searchVocabularySchema, type SearchVocabularyData } from './lib/schema';
 import { buildVocabulary, getOtherSpellings, type Spellings, type WorldCountry } from './lib/search-vocabulary';
+import { parseFileData } from './lib/site-files';
 import { t } from './i18n';
 
 /** What one page gives Pagefind; see `SearchMeta.astro`. */
@@ -34,14 +35,7 @@ export interface SearchRecord {
   sort: Record<string, number>;
 }
 
-function readSearchVocabulary(): SearchVocabularyData {
-  const parsed = searchVocabularySchema.safeParse(searchJson);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  throw new Error(`content/search.json: ${problems.join('; ')}`);
-}
-
-const story = readSearchVocabulary();
+const story: SearchVocabularyData = parseFileData('content/search.json', searchJson, searchVocabularySchema);
 const spellings: Spellings = { ...britishToAmerican, ...americanToBritish };
 
 /** @returns the words of an event that search reads: its title, summary, body, places and people */

@@ -4,7 +4,7 @@ import { chromiumPath } from './support/preview.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const astro = `"${process.execPath}" node_modules/astro/bin/astro.mjs`;
-// Another port pair lets two checkouts run their browser tests side by side.
+// Two checkouts on one machine run their browser tests apart with TIMELINE_TEST_PORT.
 const SITE_PORT = Number(process.env['TIMELINE_TEST_PORT'] ?? 4322);
 const SUBPATH_PORT = SITE_PORT + 1;
 const SUBPATH = '/timeline/';
@@ -16,7 +16,8 @@ const executablePath = chromiumPath();
 
 export default defineConfig({
   fullyParallel: true,
-  forbidOnly: Boolean(process.env['CI']),
+  // A stray `.only` would silently skip the rest of the suite, in CI or not.
+  forbidOnly: true,
   reporter: 'list',
   use: {
     ...devices['Desktop Chrome'],
@@ -43,7 +44,8 @@ export default defineConfig({
     },
     {
       // The same site built to live under a sub-path, as on a shared host.
-      command: `${astro} build --outDir ${SUBPATH_DIR} && ${astro} preview --ignore-lock --outDir ${SUBPATH_DIR} --port ${SUBPATH_PORT}`,
+      // With a copy of the URL lock, so that this build never rewrites the committed one.
+      command: `"${process.execPath}" tests/hermetic/build.ts --outDir ${SUBPATH_DIR} && ${astro} preview --ignore-lock --outDir ${SUBPATH_DIR} --port ${SUBPATH_PORT}`,
       cwd: root,
       url: `http://localhost:${SUBPATH_PORT}${SUBPATH}`,
       reuseExistingServer: false,

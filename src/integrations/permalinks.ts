@@ -3,12 +3,19 @@
  * published; a build in which one of them is gone fails, unless a redirect for it is
  * declared. Declared redirects become pages at the old URLs (Astro's `redirects`) and a
  * `_redirects` file for static hosts. The same list of pages gives `sitemap.xml`.
+ *
+ * The check runs before the later build steps; the lock is written only after the
+ * whole build succeeded and its output was swapped in. Written any earlier, a failure
+ * in a later step (search index, preview images) would leave the lock listing URLs
+ * that were never published, and renaming such an entry would then fail the build.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { normalizeBase, withBase } from '../lib/base';
+import { parseJsonFile, redirectsSchema } from '../lib/site-files';
 
 export interface PermalinkOptions {
   /** The lock file, one path per line; none means no check (test and generated content). */
@@ -26,25 +33,7 @@ const NOT_PERMALINKS = /^\/(?:og\/|404(?:\.html|\/)$|pagefind\/)/;
  */
 export function readRedirects(file: string | undefined): Record<string, string> {
   if (!file || !existsSync(file)) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON`, { cause: error });
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`${file}: must be an object of old path to new path`);
-  }
-  const redirects = parsed as Record<string, unknown>;
-  for (const [from, to] of Object.entries(redirects)) {
-    if (!from.startsWith('/') || typeof to !== 'string' || !to.startsWith('/')) {
-      throw new Error(`${file}: "${from}": both the old and the new address must be paths starting with "/"`);
-    }
-    if (to in redirects) {
-      throw new Error(`${file}: "${from}" redirects to "${to}", which is itself redirected; point it at the final address`);
-    }
-  }
-  return redirects as Record<string, string>;
+  return parseJsonFile(file, readFileSync(file, 'utf8'), redirectsSchema);
 }
 
 /**
@@ -57,12 +46,22 @@ export function findLostPermalinks(published: Iterable<string>, built: ReadonlyS
   return [...published].filter((path) => !built.has(path) && !(path in redirects) && !NOT_PERMALINKS.test(path));
 }
 
-/** @returns the integration; see the module comment */
-export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): AstroIntegration {
+/** The two halves of the permalink step, listed apart in the build. */
+export interface Permalinks {
+  /** Checks the lock, adds redirects and the sitemap; list it before the other steps. */
+  check: AstroIntegration;
+  /** Writes the lock; list it after the staged output, so it runs once all else passed. */
+  record: AstroIntegration;
+}
+
+/** See the module comment. */
+export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Permalinks {
   let redirects: Record<string, string> = {};
   let base = '/';
   let site: URL | undefined;
-  return {
+  // The lock's next contents, when this build adds URLs to it.
+  let nextLock: { paths: string[]; added: number } | undefined;
+  const check: AstroIntegration = {
     name: 'timeline:permalinks',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
@@ -70,10 +69,11 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Astro
         updateConfig({ redirects });
       },
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normalizeBase(config.base);
         site = config.site ? new URL(config.site) : undefined;
       },
-      'astro:build:done': async ({ dir, pages, logger }) => {
+      'astro:build:done': async ({ dir, pages }) => {
+        nextLock = undefined;
         const outDir = fileURLToPath(dir);
         const built = new Set(pages.map(({ pathname }) => `/${pathname}`.replace(/\/{2,}/g, '/')));
         const permalinksNow = [...built].filter((path) => !NOT_PERMALINKS.test(path)).sort();
@@ -88,20 +88,17 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Astro
             );
           }
           const next = [...new Set([...published, ...permalinksNow])].sort();
-          if (next.join('\n') !== published.join('\n')) {
-            await writeFile(lockFile, `${next.join('\n')}\n`);
-            logger.info(`${next.length - published.length} new URL(s) added to ${lockFile}; commit it with the content.`);
-          }
+          if (next.join('\n') !== published.join('\n')) nextLock = { paths: next, added: next.length - published.length };
         }
 
-        const redirectLines = Object.entries(redirects).map(([from, to]) => `${join(base, from)} ${join(base, to)} 301`);
+        const redirectLines = Object.entries(redirects).map(([from, to]) => `${withBase(base, from)} ${withBase(base, to)} 301`);
         await writeFile(join(outDir, '_redirects'), redirectLines.length ? `${redirectLines.join('\n')}\n` : '');
 
         if (site) {
           const redirected = new Set(Object.keys(redirects));
           const urls = permalinksNow
             .filter((path) => path.endsWith('/') && !redirected.has(path))
-            .map((path) => `  <url><loc>${new URL(join(base, path), site).href}</loc></url>`);
+            .map((path) => `  <url><loc>${new URL(withBase(base, path), site).href}</loc></url>`);
           await writeFile(
             join(outDir, 'sitemap.xml'),
             `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,
@@ -110,4 +107,15 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Astro
       },
     },
   };
+  const record: AstroIntegration = {
+    name: 'timeline:permalinks-record',
+    hooks: {
+      'astro:build:done': async ({ logger }) => {
+        if (!lockFile || !nextLock) return;
+        await writeFile(lockFile, `${nextLock.paths.join('\n')}\n`);
+        logger.info(`${nextLock.added} new URL(s) added to ${lockFile}; commit it with the content.`);
+      },
+    },
+  };
+  return { check, record };
 }

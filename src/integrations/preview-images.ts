@@ -10,8 +10,8 @@ import { copyFile, link, mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { PreviewImage } from '../content';
-import { getOgImageFile } from '../lib/og-image';
+import type { PreviewImage } from '../story';
+import { getOgImageFile } from '../build/og-image';
 
 const LIST = 'og/images.json';
 // Images drawn at once: drawing is mostly synchronous, linking is file-system bound.

@@ -1,8 +1,8 @@
 /**
  * A failed build never replaces the last good site. During `astro build` the site is
  * written to a staging folder beside the output folder; only when every step has
- * succeeded (pages, search index, URL checks: this integration must come last) is
- * it swapped in. A build that fails at any step leaves the previous output as it was.
+ * succeeded (pages, search index, URL checks: this integration comes after all of
+ * them) is it swapped in. A build that fails at any step leaves the previous output as it was.
  */
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-/** @returns the integration; list it after every other build step */
+/** List it after every step that checks or writes the output. */
 export function stagedOutput(): AstroIntegration {
   let target = '';
   let staging = '';

@@ -3,6 +3,7 @@
  */
 import { getCountryName } from './countries';
 import { getLocalDate } from './dates';
+import { getSourceLabel } from './labels';
 import type { EventData, Source, Statement } from './schema';
 import { getEventPath, getStatementAnchorPath } from './urls';
 import { t } from '../i18n';
@@ -78,7 +79,7 @@ export function toEventRow(event: { id: string; data: EventData }, site: URL | s
     data.places.map((place) => place.name).join('; '),
     located?.lat === undefined ? '' : String(located.lat),
     located?.lon === undefined ? '' : String(located.lon),
-    data.sources.map((source) => source.outlet ?? source.title).join('; '),
+    data.sources.map(getSourceLabel).join('; '),
     data.sources.flatMap((source) => (source.url ? [source.url] : [])).join(' '),
     data.summary,
     // Casualty figures are claims (see each event's claims), never a plain number here.

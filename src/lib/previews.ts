@@ -3,10 +3,28 @@
  * schema.org description (JSON-LD) for search engines and link unfurlers.
  */
 import { getCountryName, type CountryCode } from './countries';
-import { formatDate, formatDayHeading, getLocalDate } from './dates';
-import type { OgCard } from './og-image';
+import { formatDayHeading, getLocalDate } from './dates';
+import { formatStatementDate } from './labels';
 import type { EventData, Statement, Source } from './schema';
 import { t } from '../i18n';
+
+/** What a preview image shows. */
+export interface OgCard {
+  /** Small line above the title, e.g. "Military strike · Thursday 18 January 2024". */
+  kicker: string;
+  /** The headline, or a quotation with its marks. */
+  title: string;
+  /** Under the title, e.g. the speaker and role of a quote. */
+  byline?: string;
+  /** Country names. */
+  countries: readonly string[];
+  /** The site's name. */
+  site: string;
+}
+
+/** A preview image's size in pixels, as drawn and as announced in each page's tags. */
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
 
 /** @returns the preview card of an event */
 export function getEventCard(data: EventData, site: string): OgCard {
@@ -20,9 +38,8 @@ export function getEventCard(data: EventData, site: string): OgCard {
 
 /** @returns the preview card of a statement */
 export function getStatementCard(statement: Statement, site: string): OgCard {
-  const date = formatDate(statement.date);
   return {
-    kicker: `${t('search.statement')} · ${statement.dateReported ? t('statement.reported', { date }) : date}`,
+    kicker: `${t('search.statement')} · ${formatStatementDate(statement)}`,
     title: `“${statement.quote}”`,
     byline: `${statement.speaker}, ${statement.role}`,
     countries: [getCountryName(statement.country)],

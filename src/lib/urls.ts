@@ -1,11 +1,20 @@
 /**
  * Paths on this site, all under Astro's `base` so the site works from a sub-path.
  */
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+import { withBase } from './base';
 
 /** @returns the path of a page of the site, e.g. `about/` → `/timeline/about/` */
 export function getPath(path = ''): string {
-  return `${base}${path.replace(/^\//, '')}`;
+  return withBase(import.meta.env.BASE_URL, path);
+}
+
+/**
+ * @param site Astro's `site`, as an endpoint or page receives it
+ * @returns the public origin absolute URLs are built on; astro.config.mjs always sets it
+ */
+export function getOrigin(site: URL | undefined): URL {
+  if (!site) throw new Error('No site URL: astro.config.mjs sets `site` from SITE_URL');
+  return site;
 }
 
 /** @returns the permalink path of an event */
@@ -43,21 +52,51 @@ export function getSearchBundlePath(country?: string): string {
   return getPath(country ? `pagefind/country/${country.toLowerCase()}/` : 'pagefind/');
 }
 
-/** Pages and files of the site that do not come from content, as editors link to them. */
-export const FIXED_PATHS: readonly string[] = [
-  '/',
-  '/about/',
-  '/countries/',
-  '/search/',
-  '/data/',
-  '/data/events.json',
-  '/data/events.schema.json',
-  '/data/events.csv',
-  '/data/statements.csv',
-  '/feed.xml',
-  '/atom.xml',
-  '/feed.json',
-];
+/** Files the build writes besides the pages in `src/pages/` (the permalinks step). */
+const GENERATED_PATHS: readonly string[] = ['/sitemap.xml'];
 
-/** Anchors every event page has besides its statements and sources. */
-export const EVENT_SECTIONS: readonly string[] = ['statements', 'claims', 'actors', 'sources'];
+/**
+ * @param pageFiles the files under `src/pages/`, relative to it, e.g. `data/events.csv.ts`
+ * @returns the paths of the pages and files that do not come from content, as editors
+ *   link to them: `about.astro` → `/about/`, `robots.txt.ts` → `/robots.txt`. Routes with
+ *   parameters (`[slug].astro`) and the 404 page are left out.
+ */
+export function getFixedPaths(pageFiles: readonly string[]): string[] {
+  const pages = pageFiles
+    .map((file) => file.replaceAll('\\', '/'))
+    .filter((file) => /\.(?:astro|ts)$/.test(file) && !file.includes('[') && !/(?:^|\/)404\.astro$/.test(file))
+    // A page is a folder (`about.astro` → `/about/`); an endpoint keeps its file name.
+    .map((file) => (file.endsWith('.astro') ? `/${file.replace(/(?:^|(?<=\/))index\.astro$/, '').replace(/\.astro$/, '/')}` : `/${file.replace(/\.ts$/, '')}`));
+  return [...pages, ...GENERATED_PATHS].sort();
+}
+
+/** What an event page shows that an editor may link to. */
+export interface EventSections {
+  statements: readonly { id: string }[];
+  claims: readonly unknown[];
+  actors: readonly unknown[];
+  sources: readonly { id: string }[];
+}
+
+/**
+ * @returns the sections an event page renders, in page order: a section with no
+ *   entries is left out, so no link to it can pass
+ */
+export function getEventSections(event: EventSections): ('statements' | 'claims' | 'actors' | 'sources')[] {
+  return [
+    ...(event.statements.length > 0 ? (['statements'] as const) : []),
+    ...(event.claims.length > 0 ? (['claims'] as const) : []),
+    ...(event.actors.length > 0 ? (['actors'] as const) : []),
+    'sources',
+  ];
+}
+
+/** @returns every anchor on an event page: its sections, statements and sources */
+export function getEventAnchors(event: EventSections): string[] {
+  return [...getEventSections(event), ...event.statements.map((s) => s.id), ...event.sources.map((s) => getSourceAnchor(s.id))];
+}
+
+/** @returns the anchor of a source in its event's source list */
+export function getSourceAnchor(sourceId: string): string {
+  return `source-${sourceId}`;
+}

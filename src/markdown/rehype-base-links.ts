@@ -4,16 +4,16 @@
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { normalizeBase, withBase } from '../lib/base';
 
 /** @param options.base Astro's `base`, e.g. `/timeline/` */
 export function rehypeBaseLinks({ base }: { base: string }) {
-  const prefix = base.replace(/\/$/, '');
   return (tree: Root) => {
-    if (!prefix) return;
+    if (normalizeBase(base) === '/') return;
     visit(tree, 'element', (node: Element) => {
       const href = node.properties['href'];
       if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('/') && !href.startsWith('//')) {
-        node.properties['href'] = `${prefix}${href}`;
+        node.properties['href'] = withBase(base, href);
       }
     });
   };

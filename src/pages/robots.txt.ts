@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getPath } from '../lib/urls';
+import { getOrigin, getPath } from '../lib/urls';
 
-export const GET: APIRoute = ({ site = new URL('http://localhost/') }) =>
-  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${new URL(getPath('sitemap.xml'), site).href}\n`, {
+export const GET: APIRoute = ({ site }) =>
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${new URL(getPath('sitemap.xml'), getOrigin(site)).href}\n`, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });

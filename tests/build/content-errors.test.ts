@@ -1,16 +1,17 @@
 /**
- * A broken entry fails the build with a message naming its file and field, and
- * nothing is written. Each folder under tests/fixtures/broken holds one mistake.
+ * A broken entry fails the build with a message naming its file and field, and the
+ * last good site stays in place. Each folder under tests/fixtures/broken holds one mistake.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build';
 
 const cases: [fixture: string, file: string, field: string | RegExp][] = [
-  ['missing-title', '2024-01-17-broken.md', 'title:'],
+  ['missing-title', '2024-01-17-broken.md', 'title: title: Required'],
   ['unknown-field', '2024-01-17-broken.md', /Unrecognized key.*headline/],
-  ['wrong-type', '2024-01-17-broken.md', 'countries:'],
+  ['wrong-type', '2024-01-17-broken.md', 'countries: countries: Expected type `"array"`, received `"string"`'],
   ['unknown-country', '2024-01-17-broken.md', 'countries.1: "XX" is not an ISO 3166-1 alpha-2 country code'],
   ['unknown-source', '2024-01-17-broken.md', 'statements.0.source: cites source "no-such-source"'],
   ['no-source', '2024-01-17-broken.md', 'sources: every event needs at least one source'],
@@ -25,6 +26,7 @@ const cases: [fixture: string, file: string, field: string | RegExp][] = [
   ['object', '2024-01-17-broken.md', 'body: line 1: raw HTML is not allowed (<object'],
   ['javascript-link', '2024-01-17-broken.md', 'body: line 1: the address "javascript:alert(1)"'],
   ['missing-internal-link', '2024-01-17-broken.md', 'body: line 1: links to /events/2024-01-17-no-such-event/, which is not a page of this site'],
+  ['missing-section', '2024-01-17-broken.md', 'body: line 1: links to #claims on /events/2024-01-17-broken/, which has no such anchor'],
   ['bad-file-name', 'pakistan-strikes.md', 'file name: must be the event\'s date'],
   ['duplicate-slug', '', /duplicate-slug\/[ab]\/2024-01-17-broken\.md: file name: slug "2024-01-17-broken" is already used by tests\/fixtures\/broken\/duplicate-slug\/[ab]\/2024-01-17-broken\.md/],
   ['duplicate-statement-id', '', /duplicate-statement-id\/2024-01-17-[a-z]+\.md: statements\.0\.id: statement id "broken-quote" is already used in/],
@@ -33,12 +35,11 @@ const cases: [fixture: string, file: string, field: string | RegExp][] = [
 describe('a broken entry fails the build, naming the file and the field', () => {
   it.each(cases)('%s', (fixture, file, field) => {
     const folder = `tests/fixtures/broken/${fixture}`;
-    const { status, output, outDir } = buildSite(folder);
+    const { status, output } = buildSite(folder);
     expect(status, output).not.toBe(0);
     if (file) expect(output).toContain(`${folder}/${file}: `);
     if (typeof field === 'string') expect(output).toContain(field);
     else expect(output).toMatch(field);
-    expect(existsSync(join(outDir, 'index.html'))).toBe(false);
   });
 });
 
@@ -67,5 +68,19 @@ describe('a failed build never replaces the last good site', () => {
     expect(bad.status).not.toBe(0);
     expect(bad.output).toContain('/events/2024-01-01-a-page-that-was-published/');
     expect(readFileSync(join(good.outDir, 'index.html'), 'utf8')).toBe(before);
+  });
+
+  it('records no URL in the lock when a step after the pages (the search index) fails', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'timeline-late-failure-'));
+    const lock = join(folder, 'published-urls.txt');
+    const published = '/events/2024-01-16-late-in-tehran/\n';
+    writeFileSync(lock, published);
+    // Pagefind reads each country's pages through a folder beside the staging output;
+    // a file in its place makes indexing fail after the pages and the URL check passed.
+    writeFileSync(join(folder, '.site-staging-search-pages'), '');
+    const bad = buildSite('tests/fixtures/awkward', { TIMELINE_URL_LOCK: lock }, join(folder, 'site'));
+    expect(bad.status, bad.output).not.toBe(0);
+    expect(bad.output).toContain('Building the search index failed');
+    expect(readFileSync(lock, 'utf8')).toBe(published);
   });
 });

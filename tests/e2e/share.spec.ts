@@ -117,12 +117,15 @@ test.describe('feeds', () => {
     for (const item of items) expect(events.find((e) => item.link?.endsWith(`/${e.id}/`))?.summary).toBe(item.description);
   });
 
-  test('Atom lists every event, newest first', async ({ request }) => {
+  test('Atom lists every event, newest first, with summaries', async ({ request }) => {
     const feed = parseAtomFeed(await (await request.get('/atom.xml')).text());
     const entries = feed.entries ?? [];
     expect(entries.map((e) => e.id).sort()).toEqual(ids);
-    const dates = entries.map((e) => Date.parse(e.updated ?? ''));
+    // Newest by when it happened (`published`); `updated` may later move with corrections.
+    const dates = entries.map((e) => Date.parse(e.published ?? ''));
+    expect(dates.every(Number.isFinite)).toBe(true);
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    for (const entry of entries) expect(entry.summary).toEqual({ value: events.find((e) => entry.id === `${SITE}/events/${e.id}/`)?.summary });
   });
 
   test('JSON Feed 1.1 lists every event, newest first, with summaries', async ({ request }) => {

@@ -34,9 +34,26 @@ test.describe('the timeline', () => {
 
   test('keeps words apart where elements meet', async ({ page }) => {
     await page.goto('/');
-    const meta = await page.locator('.event-meta').first().innerText();
-    expect(meta).not.toMatch(/[a-z][A-Z]/);
-    expect(meta).toMatch(/local time|Time not reported/);
+    const metas = page.locator('.event-meta');
+    await expect(metas).toHaveCount(await page.locator('article.event').count());
+    for (const meta of await metas.allInnerTexts()) expect(meta).toMatch(/local time|Time not reported/);
+    // Where two elements meet, a reader must see a space between their words, in every
+    // card: "reported)◆ Military" or "Time not reportedMilitary strike" is a defect.
+    const glued = await metas.evaluateAll((elements) =>
+      elements.flatMap((element) => {
+        const shown = (element as HTMLElement).innerText.replace(/\s+/g, ' ');
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        const texts: Text[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.textContent?.trim()) texts.push(node as Text);
+        return texts.slice(1).flatMap((text, i) => {
+          const before = texts[i];
+          if (!before || before.parentElement === text.parentElement) return [];
+          const pair = `${before.textContent?.trim()} ${text.textContent?.trim()}`;
+          return shown.includes(pair) ? [] : [pair];
+        });
+      }),
+    );
+    expect(glued).toEqual([]);
   });
 
   test('clicking an event opens its permalink', async ({ page }) => {

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { findUnsafeMarkdown, getSlug } from '../../src/lib/loader';
+import { getSlug, inspectMarkdown, isDraft, isSlug } from '../../src/lib/entry-rules';
 import { eventSchema } from '../../src/lib/schema';
 
 type RawSource = { id?: unknown; title?: unknown; outlet?: unknown; url?: unknown; note?: unknown };
@@ -84,8 +84,9 @@ function findUnexplainedWeakOutlets(event: RawEvent, rawFile: string): string[] 
 }
 
 const folder = 'content/events';
+const unsafe = (body: string) => inspectMarkdown(body).problems;
 const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(
-  (file) => file.endsWith('.md') && !/(^|\/)_[^/]*$/.test(file),
+  (file) => file.endsWith('.md') && !isDraft(file),
 );
 
 describe('the story’s events', () => {
@@ -97,8 +98,8 @@ describe('the story’s events', () => {
     const { frontmatter, content } = parseFrontmatter(readFileSync(join(folder, file), 'utf8'));
     const result = eventSchema.safeParse(frontmatter);
     expect(result.error?.issues ?? []).toEqual([]);
-    expect(findUnsafeMarkdown(content)).toEqual([]);
-    expect(getSlug(file)).toMatch(/^\d{4}-\d{2}-\d{2}-/);
+    expect(unsafe(content)).toEqual([]);
+    expect(isSlug(getSlug(file))).toBe(true);
   });
 
   it.each(files)('%s names each source’s publisher, gives real titles and cites only its own sources', (file) => {
@@ -159,23 +160,23 @@ describe('findUnexplainedWeakOutlets', () => {
   });
 });
 
-describe('findUnsafeMarkdown', () => {
+describe('inspectMarkdown', () => {
   it('allows Markdown links to the web, mail and this site', () => {
-    expect(findUnsafeMarkdown('[a](https://x.org) [b](/about/) [c](#top) [d](../x/) [e](mailto:a@b.org) [f](events/x/)')).toEqual([]);
+    expect(unsafe('[a](https://x.org) [b](/about/) [c](#top) [d](../x/) [e](mailto:a@b.org) [f](events/x/)')).toEqual([]);
   });
 
   it('finds raw HTML, block or inline, with its line', () => {
-    expect(findUnsafeMarkdown('ok\n\n<iframe src="https://x.org"></iframe>')).toEqual([
+    expect(unsafe('ok\n\n<iframe src="https://x.org"></iframe>')).toEqual([
       expect.stringMatching(/^line 3: raw HTML is not allowed \(<iframe/),
     ]);
-    expect(findUnsafeMarkdown('text <object data="x"></object>')).toHaveLength(2);
+    expect(unsafe('text <object data="x"></object>')).toHaveLength(2);
   });
 
   it('finds script and data addresses however they are written', () => {
     for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'vbscript:x', 'java&#x09;script:alert(1)']) {
-      expect(findUnsafeMarkdown(`[x](${url})`), url).toHaveLength(1);
+      expect(unsafe(`[x](${url})`), url).toHaveLength(1);
     }
-    expect(findUnsafeMarkdown('![img](javascript:alert(1))')).toHaveLength(1);
-    expect(findUnsafeMarkdown('[x][ref]\n\n[ref]: javascript:alert(1)')).toHaveLength(1);
+    expect(unsafe('![img](javascript:alert(1))')).toHaveLength(1);
+    expect(unsafe('[x][ref]\n\n[ref]: javascript:alert(1)')).toHaveLength(1);
   });
 });

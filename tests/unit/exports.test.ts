@@ -7,6 +7,7 @@ import { readRedirects, findLostPermalinks } from '../../src/integrations/permal
 import { toCsv } from '../../src/lib/data-export';
 import { getFeedDateTime, toRfc822 } from '../../src/lib/dates';
 import { escapeXml } from '../../src/lib/feeds';
+import { parseFileData, parseJsonFile, siteSchema } from '../../src/lib/site-files';
 
 describe('toCsv', () => {
   it('quotes what needs quoting, and parses back to the same values', () => {
@@ -51,14 +52,29 @@ describe('redirects and lost permalinks', () => {
     expect(readRedirects(undefined)).toEqual({});
   });
 
-  it('rejects broken JSON, non-paths and chains, naming the file', () => {
-    expect(() => readRedirects(write('{'))).toThrow(/redirects\.json: not valid JSON/);
-    expect(() => readRedirects(write('{"/a/": "https://elsewhere.org/"}'))).toThrow(/must be paths/);
-    expect(() => readRedirects(write('{"/a/": "/b/", "/b/": "/c/"}'))).toThrow(/itself redirected/);
+  it('rejects broken JSON, non-paths and chains, naming the file and the old path', () => {
+    expect(() => readRedirects(write('{'))).toThrow(/redirects\.json: \(the whole file\): not valid JSON/);
+    expect(() => readRedirects(write('{"/a/": "https://elsewhere.org/"}'))).toThrow(/redirects\.json: \/a\/: both the old and the new address must be paths/);
+    expect(() => readRedirects(write('{"/a/": 3}'))).toThrow(/redirects\.json: \/a\/: .*expected string/);
+    expect(() => readRedirects(write('{"/a/": "/b/", "/b/": "/c/"}'))).toThrow(/redirects\.json: \/a\/: redirects to "\/b\/", which is itself redirected/);
   });
 
   it('finds published paths that neither a page nor a redirect answers', () => {
     const built = new Set(['/', '/events/b/']);
     expect(findLostPermalinks(['/', '/events/a/', '/events/c/', '/og/x.png'], built, { '/events/a/': '/events/b/' })).toEqual(['/events/c/']);
+  });
+});
+
+describe('site.json', () => {
+  const site = { title: 'A story', description: 'What it is.', coverage: 'When.' };
+
+  it('reads the story\'s own words', () => {
+    expect(parseFileData('content/site.json', site, siteSchema)).toEqual(site);
+  });
+
+  it('names the file and the field of a mistake, like an event file', () => {
+    expect(() => parseFileData('content/site.json', { ...site, title: '' }, siteSchema)).toThrow(/^content\/site\.json: title: Too small/);
+    expect(() => parseFileData('content/site.json', { ...site, subtitle: 'x' }, siteSchema)).toThrow(/^content\/site\.json: \(the whole file\): Unrecognized key: "subtitle"/);
+    expect(() => parseJsonFile('content/site.json', '{"title": }', siteSchema)).toThrow(/^content\/site\.json: \(the whole file\): not valid JSON/);
   });
 });

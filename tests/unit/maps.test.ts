@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactPath, drawLocatorMap } from '../../src/lib/maps';
+import { CHAR_WIDTH, LABEL_DESCENT, LABEL_SIZE, compactPath, drawLocatorMap } from '../../src/build/maps';
 
 const size = { width: 640, height: 300 };
 const erbil = { name: 'Erbil, Kurdistan Region', lat: 36.19, lon: 44.01 };
@@ -33,9 +33,10 @@ describe('drawLocatorMap', () => {
     const near = [erbil, { name: 'Another place close by', lat: 36.1, lon: 44.3 }, { name: 'A third', lat: 36.3, lon: 43.8 }];
     const { points } = drawLocatorMap(near, size);
     const boxes = points.map((p) => {
-      const width = p.name.length * 19 * 0.58;
+      // The label's box as the map draws it: if the label size changes, this follows.
+      const width = p.name.length * CHAR_WIDTH;
       const x1 = p.label.anchor === 'start' ? p.label.x : p.label.x - width;
-      return { x1, x2: x1 + width, y1: p.label.y - 19, y2: p.label.y + 4 };
+      return { x1, x2: x1 + width, y1: p.label.y - LABEL_SIZE, y2: p.label.y + LABEL_DESCENT };
     });
     for (const [i, a] of boxes.entries()) {
       expect(a.x1).toBeGreaterThanOrEqual(0);

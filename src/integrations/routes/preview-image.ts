@@ -3,8 +3,9 @@
  * files into the output instead (see the preview-images integration).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPreviewImages } from '../../content';
-import { renderOgImage, type OgCard } from '../../lib/og-image';
+import { getPreviewImages } from '../../story';
+import { renderOgImage } from '../../build/og-image';
+import type { OgCard } from '../../lib/previews';
 
 export const prerender = true;
 

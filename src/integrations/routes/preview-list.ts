@@ -4,7 +4,7 @@
  * this list from the output.
  */
 import type { APIRoute } from 'astro';
-import { getPreviewImages } from '../../content';
+import { getPreviewImages } from '../../story';
 
 export const prerender = true;
 

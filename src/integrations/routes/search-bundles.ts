@@ -4,7 +4,7 @@
  * `pagefind/country/<code>/` and removes this list from the output.
  */
 import type { APIRoute } from 'astro';
-import { getCountries } from '../../content';
+import { getCountries } from '../../story';
 import { getEventPath, getPath, getSearchBundlePath, getStatementPath } from '../../lib/urls';
 
 export const prerender = true;

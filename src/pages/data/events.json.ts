@@ -1,10 +1,11 @@
 import type { APIRoute } from 'astro';
-import { getEvents, site } from '../../content';
-import { getEventPath, getPath } from '../../lib/urls';
+import { getEvents, site } from '../../story';
+import { getEventPath, getOrigin, getPath } from '../../lib/urls';
 
 // Every event as its files say, in timeline order, with its slug and permalink.
-export const GET: APIRoute = async ({ site: origin = new URL('http://localhost/') }) =>
-  new Response(
+export const GET: APIRoute = async ({ site: astroSite }) => {
+  const origin = getOrigin(astroSite);
+  return new Response(
     `${JSON.stringify(
       {
         $schema: new URL(getPath('data/events.schema.json'), origin).href,
@@ -17,3 +18,4 @@ export const GET: APIRoute = async ({ site: origin = new URL('http://localhost/'
     )}\n`,
     { headers: { 'Content-Type': 'application/json; charset=utf-8' } },
   );
+};

@@ -142,8 +142,12 @@ export function drawLocatorMap(places: readonly MapPlace[], size: { width: numbe
   return map;
 }
 
-const LABEL_SIZE = 19;
-const CHAR_WIDTH = LABEL_SIZE * 0.58;
+/** A label's font size, in map units: the height of its box above the baseline. */
+export const LABEL_SIZE = 19;
+/** The width a label's character is reckoned at (the sans-serif's average, generously). */
+export const CHAR_WIDTH = LABEL_SIZE * 0.58;
+/** How far a label's box reaches below its baseline, for descenders. */
+export const LABEL_DESCENT = 4;
 
 /**
  * Puts each label beside its point where it overlaps no other label and stays inside
@@ -163,7 +167,7 @@ function placeLabels(points: { x: number; y: number; name: string }[], size: { w
     ];
     const box = (o: typeof right) => {
       const x1 = o.anchor === 'start' ? o.x : o.x - width;
-      return { x1, y1: o.y - LABEL_SIZE, x2: x1 + width, y2: o.y + 4 };
+      return { x1, y1: o.y - LABEL_SIZE, x2: x1 + width, y2: o.y + LABEL_DESCENT };
     };
     const fits = (b: ReturnType<typeof box>) =>
       b.x1 >= 2 && b.x2 <= size.width - 2 && b.y1 >= 2 && b.y2 <= size.height - 2 && !taken.some((t) => b.x1 < t.x2 && b.x2 > t.x1 && b.y1 < t.y2 && b.y2 > t.y1);

@@ -1,30 +1,22 @@
 /**
- * The only module that queries content. Every page imports its events from here,
- * in one order, so the timeline, event pages and anything built later agree.
+ * The story: the only module that queries the events collection (Astro's content,
+ * declared in content.config.ts from the files in content/). Every page imports its
+ * events from here, in one order, so the timeline, event pages and anything built
+ * later agree.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { z } from 'astro/zod';
 import siteJson from '../content/site.json';
 import { getCountryName, type CountryCode } from './lib/countries';
-import type { OgCard } from './lib/og-image';
-import { getEventCard, getStatementCard } from './lib/previews';
+import { getEventCard, getStatementCard, type OgCard } from './lib/previews';
 import type { Source, Statement } from './lib/schema';
+import { parseFileData, siteSchema } from './lib/site-files';
 import { groupByDay, paginateDays, sortEvents, type TimelinePage } from './lib/timeline';
 import { t } from './i18n';
 
 export type TimelineEvent = CollectionEntry<'events'>;
 
-const siteSchema = z.strictObject({
-  /** The story's name, shown in the header and in every page title. */
-  title: z.string().min(1),
-  /** What the story is, in one paragraph; the home page's description. */
-  description: z.string().min(1),
-  /** The span the timeline covers, for the About page. */
-  coverage: z.string().min(1),
-});
-
 /** The story's own words about itself, from `content/site.json`. */
-export const site = siteSchema.parse(siteJson);
+export const site = parseFileData('content/site.json', siteJson, siteSchema);
 
 /**
  * @returns a function that computes its value once per build, since every page asks

@@ -11,23 +11,8 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import sharp from 'sharp';
+import { OG_HEIGHT, OG_WIDTH, type OgCard } from '../lib/previews';
 
-/** What a preview image shows. */
-export interface OgCard {
-  /** Small line above the title, e.g. "Military strike · Thursday 18 January 2024". */
-  kicker: string;
-  /** The headline, or a quotation with its marks. */
-  title: string;
-  /** Under the title, e.g. the speaker and role of a quote. */
-  byline?: string;
-  /** Country names. */
-  countries: readonly string[];
-  /** The site's name. */
-  site: string;
-}
-
-export const OG_WIDTH = 1200;
-export const OG_HEIGHT = 630;
 // Bump when the drawing changes, so cached images are drawn again.
 const TEMPLATE_VERSION = 4;
 const CACHE_DIR = join(process.cwd(), 'node_modules', '.cache', 'timeline-og');

@@ -1,0 +1,109 @@
+/**
+ * Loads event files with Astro's glob loader and adds what it does not enforce:
+ * permalinks from file names, duplicate slugs and statement ids as errors, errors
+ * that name the file, and the rules of src/lib/entry-rules.ts (safe Markdown, links
+ * only to pages and anchors that exist), given what the whole site will hold.
+ */
+import { readdirSync } from 'node:fs';
+import { posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { ContentError, checkSiteLink, getSlug, inspectMarkdown, isSlug, type SiteLink, type SiteMap } from '../lib/entry-rules';
+import type { EventData } from '../lib/schema';
+import { groupByDay, paginateDays, sortEvents } from '../lib/timeline';
+import { getEventAnchors, getFixedPaths } from '../lib/urls';
+
+// Bump when inspectMarkdown's rules change, so that cached bodies are read again.
+const INSPECTION_VERSION = 1;
+
+/**
+ * @param base the events folder, relative to the project root or absolute
+ * @returns a content loader for `*.md` files below it; names starting with `_` are drafts
+ */
+export function eventsLoader(base: string): Loader {
+  return {
+    name: 'events-loader',
+    async load(context) {
+      const root = fileURLToPath(context.config.root);
+      const rel = (path: string) => posix.relative(root, path) || path;
+      const folder = rel(posix.resolve(root, base));
+      const fileOf = new Map<string, string>();
+
+      const inner = glob({
+        base,
+        // Drafts (isDraft) are left out: their names start with `_`.
+        pattern: '**/[!_]*.md',
+        generateId({ entry }) {
+          const file = posix.join(folder, entry);
+          const slug = getSlug(entry);
+          if (!isSlug(slug)) {
+            throw new ContentError(file, 'file name', 'must be the event\'s date and a few lowercase words, e.g. "2024-01-18-pakistan-strikes-iran.md"');
+          }
+          const other = fileOf.get(slug);
+          if (other !== undefined && other !== file) {
+            throw new ContentError(file, 'file name', `slug "${slug}" is already used by ${other}; every event needs its own file name`);
+          }
+          fileOf.set(slug, file);
+          return slug;
+        },
+      });
+
+      const parseData: LoaderContext['parseData'] = async (props) => {
+        try {
+          return await context.parseData(props);
+        } catch (error) {
+          const file = props.filePath ? rel(props.filePath) : (fileOf.get(props.id) ?? props.id);
+          const detail = error instanceof Error ? error.message.replaceAll('**', '') : String(error);
+          throw new ContentError(file, 'front matter', detail, { cause: error });
+        }
+      };
+      await inner.load({ ...context, parseData });
+
+      const statementOwners = new Map<string, string>();
+      const events = new Map<string, ReadonlySet<string>>();
+      const countries = new Set<string>();
+      const linksByEntry: { file: string; slug: string; links: SiteLink[] }[] = [];
+      for (const entry of context.store.values()) {
+        const file = entry.filePath ?? entry.id;
+        const data = entry.data as unknown as EventData;
+        // A body is read again only when its file changed since the last build.
+        const cacheKey = `body:${INSPECTION_VERSION}:${entry.id}`;
+        const cached = JSON.parse(context.meta.get(cacheKey) ?? 'null') as { digest: string; links: SiteLink[] } | null;
+        let links = cached?.digest === String(entry.digest) ? cached.links : undefined;
+        if (!links) {
+          const { problems, siteLinks } = inspectMarkdown(entry.body ?? '');
+          if (problems.length > 0) throw new ContentError(file, 'body', problems.join('; '));
+          links = siteLinks;
+          context.meta.set(cacheKey, JSON.stringify({ digest: String(entry.digest), links }));
+        }
+        linksByEntry.push({ file, slug: entry.id, links });
+        data.statements.forEach((statement, i) => {
+          const owner = statementOwners.get(statement.id);
+          if (owner !== undefined) {
+            throw new ContentError(file, `statements.${i}.id`, `statement id "${statement.id}" is already used in ${owner}`);
+          }
+          statementOwners.set(statement.id, file);
+          countries.add(statement.country.toLowerCase());
+        });
+        data.countries.forEach((code) => countries.add(code.toLowerCase()));
+        events.set(entry.id, new Set(getEventAnchors(data)));
+      }
+      const pageFiles = readdirSync(new URL('pages/', context.config.srcDir), { recursive: true, encoding: 'utf8' });
+      const dated = [...context.store.values()].map(({ id, data }) => ({ id, data: data as unknown as EventData }));
+      const site: SiteMap = {
+        events,
+        statements: new Set(statementOwners.keys()),
+        countries,
+        fixedPaths: new Set(getFixedPaths(pageFiles)),
+        timelinePages: paginateDays(groupByDay(sortEvents(dated))).length,
+      };
+      for (const { file, slug, links } of linksByEntry) {
+        const broken = links.flatMap(({ url, line }) => {
+          const problem = checkSiteLink(url, slug, site);
+          return problem ? [`line ${line}: ${problem}`] : [];
+        });
+        if (broken.length > 0) throw new ContentError(file, 'body', broken.join('; '));
+      }
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * What an event file must be beyond its schema: a file name that makes a permalink,
+ * a Markdown body with no raw HTML or script URLs, and links only to pages and anchors
+ * of the site that exist. Pure: the events loader (src/build/loader.ts) feeds it.
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { visit } from 'unist-util-visit';
+
+const SLUG_RE = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** @returns whether a file, e.g. `2024-01/_2024-01-18-x.md`, is a draft: its name starts with `_` */
+export function isDraft(entry: string): boolean {
+  return (entry.split('/').at(-1) ?? entry).startsWith('_');
+}
+
+/** @returns whether a slug is a date and a few lowercase words, e.g. `2024-01-18-pakistan-strikes-iran` */
+export function isSlug(slug: string): boolean {
+  return SLUG_RE.test(slug);
+}
+
+/** An error in one content file; the message starts with the file's path. */
+export class ContentError extends Error {
+  constructor(file: string, field: string, problem: string, options?: ErrorOptions) {
+    super(`${file}: ${field}: ${problem}`, options);
+    this.name = 'ContentError';
+  }
+}
+
+/**
+ * @param entry the file's path inside the events folder, e.g. `2024-01/2024-01-18-x.md`
+ * @returns the permalink slug: the file name without `.md`
+ */
+export function getSlug(entry: string): string {
+  return (entry.split('/').at(-1) ?? entry).replace(/\.md$/, '');
+}
+
+// Links an editor may write: web and mail addresses, paths on this site, anchors.
+const SAFE_URL_RE = /^(?:https?:|mailto:|\/|#|\.{1,2}\/|[^:/?#]+(?:[/?#]|$))/i;
+
+/** A link in a Markdown body to a page of this site. */
+export interface SiteLink {
+  url: string;
+  line: number;
+}
+
+/**
+ * Reads a Markdown body once for what must not reach a page (raw HTML, which Astro
+ * passes through unsanitized, and addresses with a scheme such as `javascript:`) and
+ * for its links to pages of this site, which are checked once all entries are known.
+ */
+export function inspectMarkdown(body: string): { problems: string[]; siteLinks: SiteLink[] } {
+  const problems: string[] = [];
+  const siteLinks: SiteLink[] = [];
+  visit(fromMarkdown(body), (node) => {
+    const line = node.position?.start.line ?? 0;
+    if (node.type === 'html') {
+      problems.push(`line ${line}: raw HTML is not allowed (${node.value.trim().slice(0, 40)}); write Markdown`);
+    } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const url = node.url.trim();
+      if (!SAFE_URL_RE.test(url)) problems.push(`line ${line}: the address "${node.url}" is not an http(s), mailto or site link`);
+      else if (!/^(?:https?:|mailto:|\/\/)/i.test(url)) siteLinks.push({ url, line });
+    }
+  });
+  return { problems, siteLinks };
+}
+
+/** What exists on the site, for checking editors' links. */
+export interface SiteMap {
+  /** Event slug → the anchors on its page. */
+  events: ReadonlyMap<string, ReadonlySet<string>>;
+  statements: ReadonlySet<string>;
+  /** Lowercase country codes with a country page. */
+  countries: ReadonlySet<string>;
+  /** Paths of pages and files that do not come from content, e.g. `/about/`. */
+  fixedPaths: ReadonlySet<string>;
+  /** How many timeline pages there are: `/timeline/2/` up to this one exist. */
+  timelinePages: number;
+}
+
+/**
+ * @param link a link found in the body of the event `slug`
+ * @returns why the link leads nowhere, or `undefined` when its page (and anchor) exist
+ */
+export function checkSiteLink(link: string, slug: string, site: SiteMap): string | undefined {
+  const url = new URL(link, `https://site.invalid/events/${slug}/`);
+  const path = url.pathname;
+  const anchor = decodeURIComponent(url.hash.slice(1));
+  const event = /^\/events\/([^/]+)\/$/.exec(path);
+  const statement = /^\/statements\/([^/]+)\/$/.exec(path);
+  const country = /^\/countries\/([a-z]{2})\/$/.exec(path);
+  const timelinePage = /^\/timeline\/(\d+)\/$/.exec(path);
+  let exists: boolean;
+  if (event?.[1] !== undefined) {
+    const anchors = site.events.get(event[1]);
+    if (anchors && anchor && !anchors.has(anchor)) return `links to #${anchor} on ${path}, which has no such anchor`;
+    exists = anchors !== undefined;
+  } else if (statement?.[1] !== undefined) {
+    exists = site.statements.has(statement[1]);
+  } else if (country?.[1] !== undefined) {
+    exists = site.countries.has(country[1]);
+  } else if (timelinePage?.[1] !== undefined) {
+    // Page 1 is the home page, `/`.
+    const page = Number(timelinePage[1]);
+    exists = String(page) === timelinePage[1] && page >= 2 && page <= site.timelinePages;
+  } else {
+    exists = site.fixedPaths.has(path);
+  }
+  return exists ? undefined : `links to ${path}, which is not a page of this site`;
+}
