@@ -9,7 +9,8 @@
  * A search within one country queries that country's own bundle (`pagefind/country/<code>/`),
  * a fraction of the whole index; a search across countries queries the whole site's.
  */
-import { t } from '../i18n';
+import type { UiKey } from '../i18n';
+import { fill } from '../i18n/fill';
 import { fewerWords, fold, prepare, understand, type PreparedVocabulary, type Understanding, type Understood, type Vocabulary } from '../lib/query';
 import { getSearchBundlePath } from '../lib/urls';
 import { hasFilters, isActive, readState, SEARCH_FILTERS, splitExcerpt, writeState, type SearchFilter, type SearchState } from './search-state';
@@ -58,6 +59,10 @@ const META_WEIGHTS = { topics: 4, speaker: 3, role: 1, also: 1, date: 0, kind: 0
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
 
+// The page's own strings (`pickStrings` in search.astro), set by `startSearch`.
+let strings: Record<string, string> = {};
+const t = (key: UiKey, values: Record<string, string | number> = {}) => fill(strings[key] ?? key, values);
+
 /** The parts of the search page this module drives. */
 export interface SearchPage {
   form: HTMLFormElement;
@@ -72,6 +77,8 @@ export interface SearchPage {
   /** Links onward, shown when nothing matched. */
   wayOn: HTMLElement;
   base: string;
+  /** The `search.` strings of `en.json`, and `statement.reported`. */
+  strings: Record<string, string>;
 }
 
 /**
@@ -244,6 +251,7 @@ function showUnderstood(page: SearchPage, understood: readonly Understood[], dec
  */
 export async function startSearch(page: SearchPage): Promise<void> {
   const { form, status, results, more, clear, suggestion, wayOn, base } = page;
+  strings = page.strings;
   if (import.meta.env.DEV) {
     status.textContent = t('search.needsBuild');
     return;
