@@ -3,11 +3,14 @@
  * /search/ in a fresh Chromium page, types the question, presses Enter, and sums every
  * file fetched after the page itself, raw and gzipped. "restraint" searches the whole
  * index; "what did China say" is read as China's statements and searches China's
- * bundle. Run with `npm run bench:search` (it builds first); `--list` lists the files.
+ * bundle. Then asks the reader-question set (`tests/search/reader-questions.json`) and
+ * prints how many it answers in the top 3. Run with `npm run bench:search` (it builds
+ * first); `--list` lists the files.
  */
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumPath, startPreview } from '../support/preview.ts';
+import { answeredQuestions } from '../support/reader-questions.ts';
 
 export const FIRST_SEARCHES = ['restraint', 'what did China say'];
 
@@ -55,6 +58,8 @@ if (import.meta.main) {
       }
       console.log(`first search “${question}”: ${found.raw} B (${found.gzip} B gzip), results shown after ${found.ms} ms`);
     }
+    const { answered, asked, missed } = await answeredQuestions(browser, `${origin}/search/`);
+    console.log(`${answered} of ${asked} reader questions answered in the top 3${missed.length > 0 ? ` (missed: ${missed.join('; ')})` : ''}`);
     await browser.close();
   } finally {
     stop();

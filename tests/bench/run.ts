@@ -14,6 +14,8 @@ import { chromium, type Browser } from '@playwright/test';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumPath, startPreview } from '../support/preview.ts';
+import { answeredQuestions } from '../support/reader-questions.ts';
+import { FIRST_SEARCHES, measureFirstSearch } from './first-search.ts';
 import { serveFolder } from '../support/serve.ts';
 import { generateEvents } from './generate.ts';
 
@@ -244,6 +246,8 @@ const { origin, stop } = await startPreview(4340, largestDist);
 try {
   const search = await withBrowser((browser) => load(browser, `${origin}/search/?q=border&country=PK`, '.result'));
   say(`Filtered search (\`/search/?q=border&country=PK\`, opened cold): ${kb(search.bytes)} transferred, first results ${search.ms} ms after navigation started (${budget(search.bytes <= BUDGET.searchBytes, `search downloads ${kb(search.bytes)} > 300 KB`)}).`);
+  const typed = await withBrowser((browser) => measureFirstSearch(browser, origin, FIRST_SEARCHES[0] ?? 'restraint'));
+  say(`First search typed on the search page (“${typed.question}”, the whole index): ${kb(typed.gzip)} gzip, ${kb(typed.raw)} raw.`);
   say('\n| Lighthouse (mobile) | Performance | Accessibility |');
   say('| --- | ---: | ---: |');
   const event = readdirSync(join(largestDist, 'events'))[0] ?? '';
@@ -271,6 +275,14 @@ try {
     say('| --- | ---: | ---: |');
     say(`| this site's timeline | ${kb(a.bytes)} | ${a.ms} ms |`);
     say(`| TimelineJS3 (npm @knight-lab/timelinejs) | ${kb(b.bytes)} | ${b.ms} ms |`);
+    say('\n| first search on the story, typed | gzip | raw |');
+    say('| --- | ---: | ---: |');
+    for (const question of FIRST_SEARCHES) {
+      const typed = await measureFirstSearch(browser, ours.origin, question);
+      say(`| “${question}” | ${kb(typed.gzip)} | ${kb(typed.raw)} |`);
+    }
+    const { answered, asked, missed: unanswered } = await answeredQuestions(browser, `${ours.origin}/search/`);
+    say(`\n${answered} of ${asked} reader questions answered in the top 3${unanswered.length > 0 ? ` (missed: ${unanswered.join('; ')})` : ''}.`);
   });
 } finally {
   ours.stop();

@@ -4,7 +4,7 @@
  * Asked through the real search page in Chromium, by the e2e test and by the benchmark.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 
 export interface ReaderQuestion {
   question: string;
@@ -40,4 +40,16 @@ export async function ask(page: Page, searchUrl: string, { question, expect, thr
   }
   const top = await page.locator('.result-title a').evaluateAll((links) => links.slice(0, 3).map((link) => link.getAttribute('href') ?? ''));
   return { top, answered: top.some((href) => expect.some((part) => href.includes(part))) };
+}
+
+/** @returns how many of the reader questions the search page at `searchUrl` answers in its top 3, and which it misses */
+export async function answeredQuestions(browser: Browser, searchUrl: string): Promise<{ answered: number; asked: number; missed: string[] }> {
+  const page = await browser.newPage();
+  const missed: string[] = [];
+  for (const question of READER_QUESTIONS) {
+    const { answered } = await ask(page, searchUrl, question).catch(() => ({ answered: false }));
+    if (!answered) missed.push(question.question);
+  }
+  await page.close();
+  return { answered: READER_QUESTIONS.length - missed.length, asked: READER_QUESTIONS.length, missed };
 }
