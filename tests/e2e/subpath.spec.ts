@@ -5,10 +5,16 @@ test('under a sub-path, search finds results and links stay under it', async ({ 
   await page.goto('search/?q=restraint&country=CN');
   const link = page.locator('.result-title a').filter({ hasText: 'Mao Ning' }).first();
   await expect(link).toBeVisible();
-  await expect(link).toHaveAttribute('href', /^\/timeline\/events\/.+#mao-ning/);
+  await expect(link).toHaveAttribute('href', /^\/timeline\/statements\/mao-ning[a-z0-9-]*\/$/);
   await link.click();
-  await expect(page.locator('h1')).toBeVisible();
-  await expect(page).toHaveURL(/\/timeline\/events\//);
+  await expect(page.locator('h1')).toContainText('Mao Ning');
+  await expect(page).toHaveURL(/\/timeline\/statements\//);
+});
+
+test('under a sub-path, search reads a question with its vocabulary', async ({ page }) => {
+  await page.goto('search/?q=what+did+China+say');
+  await expect(page.locator('#search-understood .chip').first()).toHaveText('Country: China ×');
+  await expect(page.locator('.result-title a').first()).toHaveAttribute('href', /^\/timeline\/statements\//);
 });
 
 test('under a sub-path, the timeline links to pages that exist', async ({ page }) => {

