@@ -12,18 +12,16 @@ import { ContentError, checkSiteLink, getSlug, inspectMarkdown, isSlug, type Sit
 import type { EventData } from '../lib/schema';
 import { groupByDay, paginateDays, sortEvents } from '../lib/timeline';
 import { getEventAnchors, getFixedPaths } from '../lib/urls';
-import { reloadInDev } from './dev-reload';
 
 // Bump when inspectMarkdown's rules change, so that cached bodies are read again.
 const INSPECTION_VERSION = 1;
 
 /**
  * @param base the events folder, relative to the project root or absolute
- * @returns a content loader for `*.md` files below it; names starting with `_` are drafts.
- *   In dev it loads them again on every change (./dev-reload.ts)
+ * @returns a content loader for `*.md` files below it; names starting with `_` are drafts
  */
 export function eventsLoader(base: string): Loader {
-  return reloadInDev(base, {
+  return {
     name: 'events-loader',
     async load(context) {
       const root = fileURLToPath(context.config.root);
@@ -107,5 +105,5 @@ export function eventsLoader(base: string): Loader {
         if (broken.length > 0) throw new ContentError(file, 'body', broken.join('; '));
       }
     },
-  });
+  };
 }

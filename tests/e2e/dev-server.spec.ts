@@ -1,10 +1,11 @@
 /**
  * An editor's loop in `npm run dev`: every change to an event file reaches the page
  * already open in the browser, a broken entry is shown with the build's own message
- * until it is fixed, and search says it needs a build. Runs `astro dev` on a copy of
+ * until it is fixed, a published URL lost by a rename asks for a redirect, and search
+ * says it needs a build. Runs `astro dev` on a copy of
  * the events in a temporary folder (src/build/dev-reload.ts).
  */
-import { readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startDevServer, type DevServer } from '../support/dev-server.ts';
@@ -95,6 +96,16 @@ test('an edit, a new event, a broken entry and a deletion show in the open tab',
     await expect.poll(async () => (await page.request.get(addedUrl)).status(), SHOWN).toBe(404);
     renameSync(join(dev.events, `_${ADDED}.md`), join(dev.events, `${ADDED}.md`));
     await expect.poll(async () => (await page.request.get(addedUrl)).status(), SHOWN).toBe(200);
+  });
+
+  await test.step('a renamed event needs a redirect for its published URL', async () => {
+    await page.goto(dev.url);
+    const renamed = `${EVENT}-province`;
+    renameSync(join(dev.events, `${EVENT}.md`), join(dev.events, `${renamed}.md`));
+    await expect(page.getByText('1 published URL(s) would disappear').first()).toBeVisible(SHOWN);
+    await expect(page.getByText(`/events/${EVENT}/`).first()).toBeVisible();
+    writeFileSync(dev.redirects, JSON.stringify({ [`/events/${EVENT}/`]: `/events/${renamed}/` }));
+    await expect(page.getByRole('link', { name: 'Iran strikes Balochistan, title edited in dev' })).toHaveAttribute('href', `/events/${renamed}/`, SHOWN);
   });
 
   await test.step('a deleted event leaves the timeline', async () => {

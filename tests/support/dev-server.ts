@@ -19,22 +19,27 @@ export interface DevServer {
   url: string;
   /** The events folder the server reads: edit files here. */
   events: string;
+  /** Its redirects file (a copy of `content/redirects.json`), beside a copy of the URL lock. */
+  redirects: string;
   /** Everything the server printed so far. */
   log: () => string;
   stop: () => Promise<void>;
 }
 
-/** @returns a running dev server over a fresh copy of `content/events` */
+/** @returns a running dev server over a fresh copy of `content/events`, its URL lock and redirects */
 export async function startDevServer(): Promise<DevServer> {
   const temp = mkdtempSync(join(tmpdir(), 'timeline-dev-'));
   const events = join(temp, 'events');
   cpSync('content/events', events, { recursive: true });
-  cpSync('content/published-urls.txt', join(temp, 'published-urls.txt'));
+  const lock = join(temp, 'published-urls.txt');
+  const redirects = join(temp, 'redirects.json');
+  cpSync('content/published-urls.txt', lock);
+  cpSync('content/redirects.json', redirects);
   const root = join('.test-dist', temp.split(/[\\/]/).at(-1) ?? 'timeline-dev');
   mkdirSync(root, { recursive: true });
   for (const file of PROJECT_FILES) cpSync(file, join(root, file), { recursive: true });
 
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_CONTENT_DIR: events, TIMELINE_URL_LOCK: join(temp, 'published-urls.txt') };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_CONTENT_DIR: events, TIMELINE_URL_LOCK: lock, TIMELINE_REDIRECTS: redirects };
   delete env['BASE_PATH'];
   delete env['SITE_URL'];
   // A port the system picks, away from the fixed ports of other test runs on the machine;
@@ -62,7 +67,7 @@ export async function startDevServer(): Promise<DevServer> {
       server.stderr?.on('data', onData);
       void exited.then(() => reject(new Error(`astro dev exited before it was ready:\n${output}`)));
     });
-    return { url, events, log: () => output, stop };
+    return { url, events, redirects, log: () => output, stop };
   } catch (error) {
     await stop();
     throw error;
