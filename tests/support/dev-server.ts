@@ -12,6 +12,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Ready in about 10 s on a quiet machine.
+const READY_MS = 120_000;
 const PROJECT_FILES = ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
 export interface DevServer {
@@ -66,6 +68,7 @@ export async function startDevServer(): Promise<DevServer> {
       server.stdout?.on('data', onData);
       server.stderr?.on('data', onData);
       void exited.then(() => reject(new Error(`astro dev exited before it was ready:\n${output}`)));
+      setTimeout(() => reject(new Error(`astro dev was not ready after ${READY_MS / 1000} s:\n${output}`)), READY_MS).unref();
     });
     return { url, events, redirects, log: () => output, stop };
   } catch (error) {
