@@ -51,6 +51,13 @@ function watchReloads(page: Page): (edit: () => void) => Promise<number> {
   };
 }
 
+/** Opens a page; a live reload for the last change may cut a navigation short, so it goes again. */
+async function open(page: Page, url: string): Promise<void> {
+  await expect(async () => {
+    await page.goto(url, { timeout: 10_000 });
+  }).toPass(SHOWN);
+}
+
 /** Rewrites a line of an event's front matter, e.g. `title: …`. */
 function setField(file: string, field: string, value: string): void {
   const path = join(dev.events, file);
@@ -67,7 +74,7 @@ test('every change to the events shows in the open tab, a broken entry until it 
   const title = page.locator('#event-title');
 
   await test.step('an edited title', async () => {
-    await page.goto(eventUrl);
+    await open(page, eventUrl);
     await expect(title).toHaveText("Iran strikes inside Pakistan's Balochistan province");
     const start = await change(() => setField(`${EVENT}.md`, 'title', EDITED));
     await expect(title).toHaveText(EDITED, SHOWN);
@@ -75,7 +82,7 @@ test('every change to the events shows in the open tab, a broken entry until it 
   });
 
   await test.step('a new event on the timeline', async () => {
-    await page.goto(dev.url);
+    await open(page, dev.url);
     const event = ['---', `title: ${ADDED_TITLE}`, 'summary: Added by the dev-server test.', 'kind: talks', 'when:', '  date: 2024-01-25', '  precision: day', '  timeZone: Asia/Karachi', 'countries: [PK]', 'sources:', '  - { id: dev, title: A source, url: "https://example.org/dev" }', '---', '', 'Body.', ''];
     const start = await change(() => writeFileSync(join(dev.events, `${ADDED}.md`), event.join('\n')));
     await expect(page.getByRole('link', { name: ADDED_TITLE })).toHaveAttribute('href', `/events/${ADDED}/`, SHOWN);
@@ -83,7 +90,7 @@ test('every change to the events shows in the open tab, a broken entry until it 
   });
 
   await test.step('a broken entry shows its file and field until it is fixed', async () => {
-    await page.goto(eventUrl);
+    await open(page, eventUrl);
     const start = await change(() => setField(`${EVENT}.md`, 'kind', 'not-a-kind'));
     await expect(page.getByText(`events/${EVENT}.md: front matter:`).first()).toBeVisible(SHOWN);
     times.push(`entry broken: ${Date.now() - start} ms`);
@@ -115,7 +122,7 @@ test('every change to the events shows in the open tab, a broken entry until it 
   });
 
   await test.step('a renamed event needs a redirect for its published URL', async () => {
-    await page.goto(dev.url);
+    await open(page, dev.url);
     const renamed = `${EVENT}-province`;
     await change(() => renameSync(join(dev.events, `${EVENT}.md`), join(dev.events, `${renamed}.md`)));
     await expect(page.getByText('1 published URL(s) would disappear').first()).toBeVisible(SHOWN);
