@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
+import { getContentFiles } from './src/build/content-files';
 import { pagefindIndex } from './src/integrations/pagefind';
 import { permalinks } from './src/integrations/permalinks';
 import { previewImages } from './src/integrations/preview-images';
@@ -8,13 +9,8 @@ import { stagedOutput } from './src/integrations/staging';
 import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
 
 const base = process.env.BASE_PATH ?? '/';
-// Another events folder (generated or test content) brings its own lock and redirects, or none.
-const otherContent = Boolean(process.env.TIMELINE_CONTENT_DIR);
-const urls = permalinks({
-  // Builds under test name a copy of the lock, so that they never rewrite the committed one.
-  lockFile: process.env.TIMELINE_URL_LOCK ?? (otherContent ? undefined : 'content/published-urls.txt'),
-  redirectsFile: otherContent ? process.env.TIMELINE_REDIRECTS : 'content/redirects.json',
-});
+const { lockFile, redirectsFile } = getContentFiles();
+const urls = permalinks({ lockFile, redirectsFile });
 
 export default defineConfig({
   // Absolute URLs (canonical links, feeds) are built from this; set SITE_URL when deploying.

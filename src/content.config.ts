@@ -4,11 +4,16 @@
  * The fields an editor writes are documented in `src/lib/schema.ts`.
  */
 import { defineCollection } from 'astro:content';
+import { getContentFiles } from './build/content-files';
+import { reloadInDev } from './build/dev-reload';
 import { eventsLoader } from './build/loader';
 import { eventSchema } from './lib/schema';
 
+const files = getContentFiles();
+
 const events = defineCollection({
-  loader: eventsLoader(process.env['TIMELINE_CONTENT_DIR'] ?? 'content/events'),
+  // In dev, loaded again whenever the folder, the URL lock or the redirects change.
+  loader: reloadInDev(files, eventsLoader(files.events)),
   schema: eventSchema,
 });
 

@@ -7,6 +7,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import siteJson from '../content/site.json';
 import { getCountryName, type CountryCode } from './lib/countries';
+import { throwIfLoadFailed } from './lib/load-failure';
 import { getEventCard, getStatementCard, type OgCard } from './lib/previews';
 import type { Source, Statement } from './lib/schema';
 import { parseFileData, siteSchema } from './lib/site-files';
@@ -27,8 +28,11 @@ function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (import.meta.env.DEV ? load() : (value ??= load()));
 }
 
-/** @returns every published event in timeline order */
-export const getEvents = oncePerBuild(async (): Promise<TimelineEvent[]> => sortEvents(await getCollection('events')));
+/**
+ * @returns every published event in timeline order
+ * @throws in dev, the content error the events loader met on the last change (the build stops at it)
+ */
+export const getEvents = oncePerBuild(async (): Promise<TimelineEvent[]> => sortEvents(throwIfLoadFailed(await getCollection('events'))));
 
 /** @returns the timeline's pages, the story's start first */
 export const getTimelinePages = oncePerBuild(async (): Promise<TimelinePage<TimelineEvent>[]> => paginateDays(groupByDay(await getEvents())));

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { normalizeBase, withBase } from '../lib/base';
+import { describeLostPaths } from '../lib/lost-urls';
 import { parseJsonFile, redirectsSchema } from '../lib/site-files';
 
 export interface PermalinkOptions {
@@ -82,10 +83,7 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Perma
           const published = existsSync(lockFile) ? readFileSync(lockFile, 'utf8').split('\n').filter(Boolean) : [];
           const lost = findLostPermalinks(published, built, redirects);
           if (lost.length > 0) {
-            throw new Error(
-              `${lost.length} published URL(s) would disappear:\n${lost.map((path) => `  ${path}`).join('\n')}\n` +
-                `Restore them, or declare where each now lives in ${redirectsFile ?? 'a redirects file'}, e.g. { "${lost[0]}": "/events/new-slug/" }.`,
-            );
+            throw new Error(describeLostPaths(lost, redirectsFile));
           }
           const next = [...new Set([...published, ...permalinksNow])].sort();
           if (next.join('\n') !== published.join('\n')) nextLock = { paths: next, added: next.length - published.length };
