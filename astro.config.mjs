@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
+import { hosts } from './src/integrations/hosts';
 import { pagefindIndex } from './src/integrations/pagefind';
 import { permalinks } from './src/integrations/permalinks';
 import { previewImages } from './src/integrations/preview-images';
@@ -10,11 +11,14 @@ import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
 const base = process.env.BASE_PATH ?? '/';
 // Another events folder (generated or test content) brings its own lock and redirects, or none.
 const otherContent = Boolean(process.env.TIMELINE_CONTENT_DIR);
+const redirectsFile = otherContent ? process.env.TIMELINE_REDIRECTS : 'content/redirects.json';
 const urls = permalinks({
   // Builds under test name a copy of the lock, so that they never rewrite the committed one.
   lockFile: process.env.TIMELINE_URL_LOCK ?? (otherContent ? undefined : 'content/published-urls.txt'),
-  redirectsFile: otherContent ? process.env.TIMELINE_REDIRECTS : 'content/redirects.json',
+  redirectsFile,
 });
+// `astro build --local-preview` (npm start, the tests): a site at localhost is meant.
+const localPreview = process.argv.includes('--local-preview');
 
 export default defineConfig({
   // Absolute URLs (canonical links, feeds) are built from this; set SITE_URL when deploying.
@@ -30,6 +34,8 @@ export default defineConfig({
     urls.check,
     pagefindIndex(),
     previewImages(),
+    // Server configs from the finished output's _headers, and its weight against hosts' limits.
+    hosts({ redirectsFile, localPreview }),
     // Swaps the finished site in only if every step above succeeded.
     stagedOutput(),
     // After the swap: the URL lock lists only what was really published.

@@ -202,7 +202,7 @@ for (const count of sizes) {
   const events = join(work, `events-${count}`);
   const dist = join(work, `dist-${count}`);
   generateEvents(count, events);
-  const build = (folder: string) => measure(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], { TIMELINE_CONTENT_DIR: folder });
+  const build = (folder: string) => measure(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--local-preview', '--outDir', dist], { TIMELINE_CONTENT_DIR: folder });
   const first = await build(events);
   if (first.status !== 0) throw new Error(`build of ${count} events failed:\n${first.output.slice(-3000)}`);
   const again = await build(events);
@@ -263,7 +263,7 @@ try {
 
 say('\n## Our timeline against TimelineJS3, the story itself\n');
 const storyDist = join(work, 'dist-story');
-const story = await measure(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', storyDist], { TIMELINE_CONTENT_DIR: 'content/events' });
+const story = await measure(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--local-preview', '--outDir', storyDist], { TIMELINE_CONTENT_DIR: 'content/events' });
 if (story.status !== 0) throw new Error(`story build failed:\n${story.output.slice(-2000)}`);
 const ours = await startPreview(4341, storyDist);
 const theirs = await serveFolder(timelineJsPage(storyDist));
