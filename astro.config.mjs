@@ -1,6 +1,8 @@
 // @ts-check
+import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
+import { getCacheDir } from './src/build/cache';
 import { hosts } from './src/integrations/hosts';
 import { pagefindIndex } from './src/integrations/pagefind';
 import { permalinks } from './src/integrations/permalinks';
@@ -24,6 +26,8 @@ export default defineConfig({
   // Absolute URLs (canonical links, feeds) are built from this; set SITE_URL when deploying.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base,
+  // Astro's content store, beside the preview images: outside node_modules, which `npm ci` empties.
+  cacheDir: join(getCacheDir(), 'astro'),
   trailingSlash: 'always',
   build: { concurrency: 4 },
   // 'jsx' (the default) glues adjacent inline elements together; keep whitespace lossless.

@@ -191,7 +191,7 @@ const say = (line = '') => {
 mkdirSync(work, { recursive: true });
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / KB ** 3)} GiB, Node ${process.version}, ${spawnSync(chromiumPath() ?? 'chromium', ['--version'], { encoding: 'utf8' }).stdout.trim()}`;
 say(`# Benchmarks\n\nRun ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on ${machine}.`);
-say('Builds write to a staging folder and are swapped in; preview images are cached in node_modules/.cache/timeline-og, so a first build draws every image and a rebuild of unchanged content draws none. The build budget applies to a rebuild: a deploy keeps that cache, as a newsroom pipeline would.');
+say('Builds write to a staging folder and are swapped in; preview images are cached in .cache/og (or TIMELINE_CACHE_DIR), so a first build draws every image and a rebuild of unchanged content draws none. The build budget applies to a rebuild: a deploy keeps that cache, as a newsroom pipeline would.');
 
 say('\n## Builds\n');
 say('| events | pages | first build (peak memory) | rebuild (peak memory) | pages/s (rebuild) | dist/ | search index | bare Astro skeleton | ours ÷ bare |');

@@ -5,7 +5,7 @@
  * with that snippet sends the headers, real 301 redirects, the 404 page and permalinks.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ cpSync('tests/fixtures/awkward', events, { recursive: true });
 const OLD = '/events/2024-01-21-old-name/';
 const NEW = '/events/2024-01-21-days-later/';
 writeFileSync(redirects, JSON.stringify({ [OLD]: NEW }));
+const cache = join(story, 'cache');
 
 describe('a production build', () => {
   it('refuses a localhost SITE_URL unless it is a local preview', () => {
@@ -35,9 +36,15 @@ describe('a build for other hosts', () => {
   let outDir = '';
   let output = '';
   beforeAll(() => {
-    const built = buildSite(events, { TIMELINE_REDIRECTS: redirects });
+    const built = buildSite(events, { TIMELINE_REDIRECTS: redirects, TIMELINE_CACHE_DIR: cache });
     expect(built.status, built.output).toBe(0);
     ({ outDir, output } = built);
+  });
+
+  it('keeps preview images and the content store in the cache folder it is given', () => {
+    const images = readdirSync(join(cache, 'og')).filter((name) => name.endsWith('.png'));
+    expect(images.length).toBe(readdirSync(join(outDir, 'og'), { recursive: true }).filter((name) => String(name).endsWith('.png')).length);
+    expect(existsSync(join(cache, 'astro', 'data-store.json'))).toBe(true);
   });
 
   it('prints the site against each host limit', () => {
