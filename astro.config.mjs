@@ -1,7 +1,10 @@
 // @ts-check
+import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
+import { getCacheDir } from './src/build/cache';
 import { getContentFiles } from './src/build/content-files';
+import { hosts } from './src/integrations/hosts';
 import { pagefindIndex } from './src/integrations/pagefind';
 import { permalinks } from './src/integrations/permalinks';
 import { previewImages } from './src/integrations/preview-images';
@@ -11,11 +14,15 @@ import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
 const base = process.env.BASE_PATH ?? '/';
 const { lockFile, redirectsFile } = getContentFiles();
 const urls = permalinks({ lockFile, redirectsFile });
+// `astro build --local-preview` (npm start, the tests): a site at localhost is meant.
+const localPreview = process.argv.includes('--local-preview');
 
 export default defineConfig({
   // Absolute URLs (canonical links, feeds) are built from this; set SITE_URL when deploying.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base,
+  // Astro's content store, beside the preview images: outside node_modules, which `npm ci` empties.
+  cacheDir: join(getCacheDir(), 'astro'),
   trailingSlash: 'always',
   build: { concurrency: 4 },
   // 'jsx' (the default) glues adjacent inline elements together; keep whitespace lossless.
@@ -26,6 +33,8 @@ export default defineConfig({
     urls.check,
     pagefindIndex(),
     previewImages(),
+    // Server configs from the finished output's _headers, and its weight against hosts' limits.
+    hosts({ redirectsFile, localPreview }),
     // Swaps the finished site in only if every step above succeeded.
     stagedOutput(),
     // After the swap: the URL lock lists only what was really published.

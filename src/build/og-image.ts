@@ -12,10 +12,11 @@ import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import sharp from 'sharp';
 import { OG_HEIGHT, OG_WIDTH, type OgCard } from '../lib/previews';
+import { getCacheDir } from './cache';
 
 // Bump when the drawing changes, so cached images are drawn again.
 const TEMPLATE_VERSION = 4;
-const CACHE_DIR = join(process.cwd(), 'node_modules', '.cache', 'timeline-og');
+const CACHE_DIR = join(getCacheDir(), 'og');
 const FONT_DIR = join(process.cwd(), 'node_modules', '@fontsource', 'noto-sans', 'files');
 
 let fonts: Promise<{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[]> | undefined;

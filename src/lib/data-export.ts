@@ -8,13 +8,28 @@ import type { EventData, Source, Statement } from './schema';
 import { getEventPath, getStatementAnchorPath } from './urls';
 import { t } from '../i18n';
 
+// A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV
+// Injection"): `=HYPERLINK(…)` in a quote would become a live link, or worse.
+const FORMULA_START = /^[=+\-@\t\r]/;
+// Plain numbers (a negative longitude) are not formulas, and stay numbers.
+const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
+/**
+ * @param text a cell's text
+ * @returns the text, with a leading `'` when a spreadsheet would run it as a formula
+ */
+export function neutralizeCell(text: string): string {
+  return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
+}
+
 /**
  * @param rows a header row, then data rows
- * @returns RFC 4180 CSV: CRLF line ends, fields quoted when they need it
+ * @returns RFC 4180 CSV: CRLF line ends, fields quoted when they need it, and no cell
+ *   a spreadsheet would run as a formula
  */
 export function toCsv(rows: readonly (readonly (string | number | undefined)[])[]): string {
   const field = (value: string | number | undefined) => {
-    const text = value === undefined ? '' : String(value);
+    const text = value === undefined ? '' : neutralizeCell(String(value));
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';

@@ -5,7 +5,7 @@
  * the same N gives the same files.
  *
  * Usage: node tests/bench/generate.ts <count> <folder>
- * Then build from it: TIMELINE_CONTENT_DIR=<folder> npm run build
+ * Then build from it: TIMELINE_CONTENT_DIR=<folder> npm run build -- --local-preview
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -63,4 +63,18 @@ test('a _headers file sets HSTS, nosniff, the referrer policy and frame-ancestor
   expect(headers).toContain('X-Content-Type-Options: nosniff');
   expect(headers).toMatch(/Referrer-Policy: \S+/);
   expect(headers).toContain("frame-ancestors 'none'");
+  expect(headers).toMatch(/Cross-Origin-Resource-Policy: same-(?:origin|site)/);
+  // FLoC is gone; browsers warn about the unknown feature.
+  expect(headers).not.toContain('interest-cohort');
+});
+
+test('_headers keeps the hashed /_astro/ files for a year, and only those', () => {
+  // Rules are a path line, then its indented headers, up to the next path line.
+  const rules = new Map(
+    readFileSync('dist/_headers', 'utf8')
+      .split(/\n(?=\S)/)
+      .map((rule) => [rule.split('\n')[0]?.trim(), rule] as const),
+  );
+  expect(rules.get('/_astro/*')).toContain('Cache-Control: public, max-age=31536000, immutable');
+  expect(rules.get('/*')).not.toContain('Cache-Control');
 });

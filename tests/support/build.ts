@@ -19,7 +19,7 @@ export interface BuildResult {
  * @param outDir where the site goes; a new temporary folder by default
  */
 export function buildSite(contentDir: string, env: Record<string, string> = {}, outDir = mkdtempSync(join(tmpdir(), 'timeline-build-'))): BuildResult {
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--local-preview', '--outDir', outDir], {
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', TIMELINE_CONTENT_DIR: contentDir, ...env },
   });

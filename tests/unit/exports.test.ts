@@ -20,6 +20,13 @@ describe('toCsv', () => {
     expect(csv).toContain('"So we do condemn those strikes, ""we"" said.\nNew line"');
     expect(parse(csv)).toEqual([['id', 'quote'], ['a', 'So we do condemn those strikes, "we" said.\nNew line'], ['b', '']]);
   });
+
+  it('keeps spreadsheets from running a cell as a formula, and numbers as numbers', () => {
+    const dangerous = ['=HYPERLINK("https://evil.example","Click")', '+1+cmd|calc', '-2+3', '@SUM(A1:A9)', '\t=1', '\r=1'];
+    const cells = [...dangerous, '-61.5', '+3', '27.37', 'a = b'];
+    const [, row] = parse(toCsv([cells.map((_, i) => `c${i}`), cells])) as string[][];
+    expect(row).toEqual([...dangerous.map((cell) => `'${cell}`), '-61.5', '+3', '27.37', 'a = b']);
+  });
 });
 
 describe('feed dates', () => {

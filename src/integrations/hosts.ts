@@ -1,0 +1,80 @@
+/**
+ * Deploying anywhere. Before the build: a production build refuses a localhost
+ * `SITE_URL`, which would point every canonical link and preview image at the
+ * builder's machine. After it: `nginx.conf` and `vercel.json` for hosts that ignore
+ * `_headers` and `_redirects`, made from the same sources, and a table of what the
+ * site weighs against each static host's limits.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { parseHeadersFile, toNginxConfig, toVercelConfig } from '../lib/host-config';
+import { formatHostTable, isLocalOrigin, type SiteSize } from '../lib/host-limits';
+import { readRedirects } from './permalinks';
+
+export interface HostOptions {
+  /** The redirects file (old path → new path), or none. */
+  redirectsFile: string | undefined;
+  /** The build is for this machine only (`npm start`, tests): a localhost site is meant. */
+  localPreview: boolean;
+}
+
+/** @returns the size of every file under the folder, its largest file and fullest folder */
+async function measure(root: string): Promise<SiteSize> {
+  const size: SiteSize = { files: 0, bytes: 0, largestFile: { path: '', bytes: 0 }, fullestFolder: { path: '/', files: 0 } };
+  const walk = async (folder: string): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true });
+    let files = 0;
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        await walk(path);
+        continue;
+      }
+      const { size: bytes } = await stat(path);
+      files += 1;
+      size.files += 1;
+      size.bytes += bytes;
+      if (bytes > size.largestFile.bytes) size.largestFile = { path: `/${relative(root, path)}`, bytes };
+    }
+    if (files > size.fullestFolder.files) size.fullestFolder = { path: `/${relative(root, folder)}${folder === root ? '' : '/'}`, files };
+  };
+  await walk(root);
+  return size;
+}
+
+/** List it after every step that writes to the output, before the staged output is swapped in. */
+export function hosts({ redirectsFile, localPreview }: HostOptions): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'timeline:hosts',
+    hooks: {
+      'astro:config:setup': ({ config, command }) => {
+        if (command === 'build' && !localPreview && config.site && isLocalOrigin(config.site)) {
+          throw new Error(
+            `SITE_URL is ${config.site}: every canonical link, feed and preview image would point at this machine. ` +
+              'Set SITE_URL to the public origin (SITE_URL=https://timeline.example.org npm run build), ' +
+              'or build with --local-preview (as `npm start` does) to look at the site here.',
+          );
+        }
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const headersFile = join(outDir, '_headers');
+        const host = {
+          rules: existsSync(headersFile) ? parseHeadersFile(await readFile(headersFile, 'utf8')) : [],
+          redirects: readRedirects(redirectsFile),
+          base,
+        };
+        await writeFile(join(outDir, 'nginx.conf'), toNginxConfig(host));
+        await writeFile(join(outDir, 'vercel.json'), `${JSON.stringify(toVercelConfig(host), null, 2)}\n`);
+        logger.info(`What the site weighs against each static host's limits:\n${formatHostTable(await measure(outDir))}`);
+      },
+    },
+  };
+}
