@@ -4,11 +4,12 @@
  * that name the file, and the rules of src/lib/entry-rules.ts (safe Markdown, links
  * only to pages and anchors that exist), given what the whole site will hold.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { ContentError, checkSiteLink, getSlug, inspectMarkdown, isSlug, type SiteLink, type SiteMap } from '../lib/entry-rules';
+import { readFrontMatter } from '../lib/front-matter';
 import type { EventData } from '../lib/schema';
 import { groupByDay, paginateDays, sortEvents } from '../lib/timeline';
 import { getEventAnchors, getFixedPaths } from '../lib/urls';
@@ -50,7 +51,9 @@ export function eventsLoader(base: string): Loader {
 
       const parseData: LoaderContext['parseData'] = async (props) => {
         try {
-          return await context.parseData(props);
+          // Dates as written: the glob loader's data has them as js-yaml Dates, rolled over.
+          const data = props.filePath ? readFrontMatter(readFileSync(posix.resolve(root, props.filePath), 'utf8')) : props.data;
+          return await context.parseData({ ...props, data });
         } catch (error) {
           const file = props.filePath ? rel(props.filePath) : (fileOf.get(props.id) ?? props.id);
           const detail = error instanceof Error ? error.message.replaceAll('**', '') : String(error);
@@ -107,3 +110,4 @@ export function eventsLoader(base: string): Loader {
     },
   };
 }
+

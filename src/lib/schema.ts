@@ -37,22 +37,13 @@ const countryCode = z
   .transform((code) => code as CountryCode);
 
 /**
- * js-yaml reads an unquoted `2024-01-18` as a Date at UTC midnight; take that back to
- * the date the editor wrote. An unquoted date-time is refused: js-yaml drops its offset.
+ * A day as the editor wrote it, `YYYY-MM-DD`, and a real one: the events loader reads
+ * front matter with dates kept as text (src/lib/front-matter.ts), so `2024-02-30` is
+ * refused here instead of becoming 1 March.
  */
-function toDateString(value: unknown): unknown {
-  if (!(value instanceof Date)) return value;
-  if (Number.isNaN(value.getTime())) return 'invalid';
-  const iso = value.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : value;
-}
-
-const calendarDate = z.preprocess(
-  toDateString,
-  z
-    .string({ error: 'write a date-time in quotes, e.g. "2024-01-18T04:05+03:30", so its offset is kept' })
-    .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" is not a date in the form YYYY-MM-DD` }),
-);
+const calendarDate = z
+  .string({ error: 'write a date, YYYY-MM-DD' })
+  .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" is not a real date in the form YYYY-MM-DD` });
 
 const source = z.strictObject({
   /** What statements and claims cite, e.g. `source-article`. Unique within the event. */
@@ -133,7 +124,7 @@ const when = z
      * A date, `2024-01-18`, or with `precision: minute` a quoted date-time with the
      * place's offset, `"2024-01-18T04:05+03:30"`. Never more than the source says.
      */
-    date: z.preprocess(toDateString, z.string({ error: 'write the date-time in quotes so its offset is kept' })),
+    date: z.string({ error: 'write a date, YYYY-MM-DD, or a date-time such as "2024-01-18T04:05+03:30"' }),
     /**
      * How much of the time the source gives: `minute`, a part of the day
      * (`early-morning`, `morning`, `afternoon`, `evening`, `late-evening`) or `day`.

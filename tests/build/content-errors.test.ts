@@ -17,7 +17,11 @@ const cases: [fixture: string, file: string, field: string | RegExp][] = [
   ['no-source', '2024-01-17-broken.md', 'sources: every event needs at least one source'],
   ['invalid-date', '2024-01-17-broken.md', 'when.date: "2024-02-30" must be a date'],
   ['wrong-offset', '2024-01-17-broken.md', 'when.date: offset +03:30'],
-  ['unquoted-date-time', '2024-01-17-broken.md', 'when.date: write the date-time in quotes'],
+  // Unquoted, as editors write dates: js-yaml would read it as 1 March.
+  ['impossible-date', '2024-01-17-broken.md', 'when.date: "2024-02-30" must be a date'],
+  ['impossible-month', '2024-01-17-broken.md', 'when.date: "2024-13-01" must be a date'],
+  ['impossible-statement-date', '2024-01-17-broken.md', 'statements.0.date: "2023-02-29" is not a real date'],
+  ['impossible-time', '2024-01-17-broken.md', 'when.date: "2024-01-17T24:00+05:00" is not a real date and time'],
   ['bad-time-zone', '2024-01-17-broken.md', 'when.timeZone: "Asia/Lahore" is not an IANA time zone'],
   ['insecure-source-url', '2024-01-17-broken.md', 'sources.0.url: must be a full https:// address'],
   ['raw-html', '2024-01-17-broken.md', 'body: line 3: raw HTML is not allowed'],
