@@ -4,7 +4,7 @@
  * that name the file, and the rules of src/lib/entry-rules.ts (safe Markdown, links
  * only to pages and anchors that exist), given what the whole site will hold.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
@@ -16,6 +16,8 @@ import { getEventAnchors, getFixedPaths } from '../lib/urls';
 
 // Bump when inspectMarkdown's rules change, so that cached bodies are read again.
 const INSPECTION_VERSION = 1;
+// Bump when how front matter is read changes: entries parsed the old way are dropped.
+const READER_VERSION = 2;
 
 /**
  * @param base the events folder, relative to the project root or absolute
@@ -29,6 +31,7 @@ export function eventsLoader(base: string): Loader {
       const rel = (path: string) => posix.relative(root, path) || path;
       const folder = rel(posix.resolve(root, base));
       const fileOf = new Map<string, string>();
+      dropStaleEntries(context, root, posix.resolve(root, base));
 
       const inner = glob({
         base,
@@ -111,3 +114,24 @@ export function eventsLoader(base: string): Loader {
   };
 }
 
+/**
+ * Astro keeps the content store between builds, and the glob loader keeps an entry
+ * whose file's text is unchanged without reading it again, even when that file now
+ * lives elsewhere, and only drops the others once every file has loaded. So a build
+ * could see entries of an earlier one: a file of another TIMELINE_CONTENT_DIR (as a
+ * duplicate slug), or a renamed file under its old path. Keep only entries of files
+ * that are still in this folder, read the way this loader reads them.
+ */
+function dropStaleEntries(context: LoaderContext, root: string, folder: string): void {
+  const reader = JSON.stringify({ version: READER_VERSION, folder });
+  if (context.meta.get('reader') !== reader) {
+    context.store.clear();
+    context.meta.set('reader', reader);
+    return;
+  }
+  const inside = `${folder.replace(/\/$/, '')}/`;
+  for (const entry of context.store.values()) {
+    const path = entry.filePath === undefined ? undefined : posix.resolve(root, entry.filePath);
+    if (path === undefined || !path.startsWith(inside) || !existsSync(path)) context.store.delete(entry.id);
+  }
+}
