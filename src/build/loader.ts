@@ -8,7 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { ContentError, checkSiteLink, getSlug, inspectMarkdown, isSlug, type SiteLink, type SiteMap } from '../lib/entry-rules';
+import { getDateIn } from '../lib/dates';
+import { ContentError, checkSiteLink, findFutureDates, getSlug, inspectMarkdown, isSlug, type SiteLink, type SiteMap } from '../lib/entry-rules';
 import { readFrontMatter } from '../lib/front-matter';
 import type { EventData } from '../lib/schema';
 import { groupByDay, paginateDays, sortEvents } from '../lib/timeline';
@@ -55,7 +56,7 @@ export function eventsLoader(base: string): Loader {
       const parseData: LoaderContext['parseData'] = async (props) => {
         try {
           // Dates as written: the glob loader's data has them as js-yaml Dates, rolled over.
-          const data = props.filePath ? readFrontMatter(readFileSync(posix.resolve(root, props.filePath), 'utf8')) : props.data;
+          const data = props.filePath ? (readFrontMatter(readFileSync(posix.resolve(root, props.filePath), 'utf8')) as typeof props.data) : props.data;
           return await context.parseData({ ...props, data });
         } catch (error) {
           const file = props.filePath ? rel(props.filePath) : (fileOf.get(props.id) ?? props.id);
@@ -69,9 +70,13 @@ export function eventsLoader(base: string): Loader {
       const events = new Map<string, ReadonlySet<string>>();
       const countries = new Set<string>();
       const linksByEntry: { file: string; slug: string; links: SiteLink[] }[] = [];
+      // Read on every build, cached entries too: an entry's date stays; the build day moves.
+      const now = new Date();
       for (const entry of context.store.values()) {
         const file = entry.filePath ?? entry.id;
         const data = entry.data as unknown as EventData;
+        const future = findFutureDates(data, getDateIn(now, data.when.timeZone))[0];
+        if (future) throw new ContentError(file, future.field, future.problem);
         // A body is read again only when its file changed since the last build.
         const cacheKey = `body:${INSPECTION_VERSION}:${entry.id}`;
         const cached = JSON.parse(context.meta.get(cacheKey) ?? 'null') as { digest: string; links: SiteLink[] } | null;

@@ -5,6 +5,7 @@
 import { getCountryName, type CountryCode } from './countries';
 import { formatDayHeading, getLocalDate } from './dates';
 import { formatStatementDate } from './labels';
+import { getLatestUpdate, getUpdateDate, getUpdateHeading, getUpdatesNewestFirst } from './updates';
 import type { EventData, Statement, Source } from './schema';
 import { t } from '../i18n';
 
@@ -63,6 +64,7 @@ function country(code: CountryCode): JsonLd {
  * @returns a schema.org Event with its dates, places and sources
  */
 export function getEventJsonLd(data: EventData, url: string, image: string): JsonLd {
+  const latest = getLatestUpdate(data.updates);
   return {
     '@context': 'https://schema.org',
     '@type': 'Event',
@@ -82,6 +84,22 @@ export function getEventJsonLd(data: EventData, url: string, image: string): Jso
       : data.countries.map(country),
     about: data.countries.map(country),
     subjectOf: data.sources.map(citation),
+    ...(latest
+      ? {
+          // An Event has no dateModified or correction; the page about it (a CreativeWork) has both.
+          mainEntityOfPage: {
+            '@type': 'WebPage',
+            url,
+            dateModified: getUpdateDate(latest, data.when.timeZone),
+            correction: getUpdatesNewestFirst(data.updates).map(({ update, anchor }) => ({
+              '@type': 'CorrectionComment',
+              url: `${url}#${anchor}`,
+              datePublished: getUpdateDate(update, data.when.timeZone),
+              text: `${getUpdateHeading(update)}: ${update.note}`,
+            })),
+          },
+        }
+      : {}),
   };
 }
 

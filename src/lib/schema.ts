@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { isCountryCode, type CountryCode } from './countries';
-import { checkDateTime, isCalendarDate, isTimeZone, PRECISIONS } from './dates';
+import { checkDateTime, isCalendarDate, isClockTime, isTimeZone, PRECISIONS } from './dates';
 
 /** The kinds of event, each with its label in `src/i18n/en.json`. */
 export const EVENT_KINDS = [
@@ -21,6 +21,30 @@ export const EVENT_KINDS = [
 ] as const;
 
 export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** Whether an event stands, each with its label in `src/i18n/en.json`. */
+export const EVENT_STATUSES = [
+  /** On the timeline, in search and in the feeds. The default. */
+  'published',
+  /** Announced for a day after the build (a planned visit or vote): shown as "Scheduled", left out of the feeds until that day. */
+  'scheduled',
+  /** Taken back: the page keeps its address with a notice and the `reason`, and nothing else of the event is shown. */
+  'withdrawn',
+] as const;
+
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** The kinds of change to a published event, each with its label in `src/i18n/en.json`. */
+export const UPDATE_KINDS = [
+  /** Something the event said was wrong and has been put right. */
+  'correction',
+  /** Something changed or became known after publication, e.g. a toll that rose. */
+  'update',
+  /** Wording that could be misread has been made clearer; no fact changed. */
+  'clarification',
+] as const;
+
+export type UpdateKind = (typeof UPDATE_KINDS)[number];
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -44,6 +68,22 @@ const countryCode = z
 const calendarDate = z
   .string({ error: 'write a date, YYYY-MM-DD' })
   .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" is not a real date in the form YYYY-MM-DD` });
+
+const update = z.strictObject({
+  /** The day of the change, YYYY-MM-DD: when the newer report came out, or when we corrected the file. */
+  date: calendarDate,
+  /** The clock time of the change, `HH:MM` in the event's time zone, only when known. */
+  time: z
+    .string()
+    .refine(isClockTime, { error: (issue) => `"${String(issue.input)}" is not a clock time from 00:00 to 23:59` })
+    .optional(),
+  /** `correction` (we had it wrong), `update` (it changed or became known later) or `clarification`. */
+  kind: z.enum(UPDATE_KINDS),
+  /** What changed, in plain words for a reader, e.g. "Iranian officials raised the toll from seven to nine." */
+  note: z.string().trim().min(1),
+  /** Id of the event's source that reported the change, when a report did. */
+  source: id.optional(),
+});
 
 const source = z.strictObject({
   /** What statements and claims cite, e.g. `source-article`. Unique within the event. */
@@ -178,8 +218,25 @@ export const eventSchema = z
      * e.g. `[ceasefire, truce, de-escalation]`; searchable, never shown.
      */
     topics: z.array(z.string().trim().min(1)).default([]),
+    /**
+     * Changes made after the event was first published, each shown on its page before
+     * the text: `{ date: 2024-01-19, kind: correction, note: "…" }`. Add one, never edit one.
+     */
+    updates: z.array(update).default([]),
+    /**
+     * `published` (the default), `scheduled` for an event set for a day after the build,
+     * or `withdrawn` to take an event back while its address keeps working.
+     */
+    status: z.enum(EVENT_STATUSES).default('published'),
+    /** Why the event was withdrawn, in plain words; required with `status: withdrawn`, shown on its page. */
+    reason: z.string().trim().min(1).optional(),
   })
   .superRefine((event, ctx) => {
+    if (event.status === 'withdrawn' && event.reason === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'say why the event was withdrawn; readers see it on its page' });
+    } else if (event.status !== 'withdrawn' && event.reason !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'give a reason only with status: withdrawn' });
+    }
     const sourceIds = new Set<string>();
     event.sources.forEach((s, i) => {
       if (sourceIds.has(s.id)) {
@@ -187,7 +244,7 @@ export const eventSchema = z
       }
       sourceIds.add(s.id);
     });
-    const cite = (list: 'statements' | 'claims', i: number, sourceId: string) => {
+    const cite = (list: 'statements' | 'claims' | 'updates', i: number, sourceId: string) => {
       if (!sourceIds.has(sourceId)) {
         ctx.addIssue({
           code: 'custom',
@@ -205,6 +262,9 @@ export const eventSchema = z
       statementIds.add(s.id);
     });
     event.claims.forEach((c, i) => cite('claims', i, c.source));
+    event.updates.forEach((u, i) => {
+      if (u.source !== undefined) cite('updates', i, u.source);
+    });
     event.places.forEach((p, i) => {
       if ((p.lat === undefined) !== (p.lon === undefined)) {
         ctx.addIssue({ code: 'custom', path: ['places', i, 'lat'], message: 'give both lat and lon, or neither' });
@@ -216,6 +276,7 @@ export type EventData = z.output<typeof eventSchema>;
 export type Statement = EventData['statements'][number];
 export type Claim = EventData['claims'][number];
 export type Source = EventData['sources'][number];
+export type Update = EventData['updates'][number];
 
 /**
  * What search should know of the story beyond its events: `content/search.json`.
