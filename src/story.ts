@@ -149,14 +149,32 @@ export interface CountryInStory {
   events: TimelineEvent[];
 }
 
-/** @returns every country named by an event or a statement, by name */
+/** @returns every country named by an event or a statement on the timeline, by name */
 export async function getCountries(): Promise<CountryInStory[]> {
   const [events, statements] = await Promise.all([getEvents(), getStatements()]);
-  const codes = new Set<CountryCode>([
-    ...events.flatMap((event) => event.data.countries),
-    ...statements.map(({ statement }) => statement.country),
-  ]);
-  return [...codes]
+  return listCountries(
+    events.flatMap((event) => [...event.data.countries, ...event.data.statements.map((statement) => statement.country)]),
+    events,
+    statements,
+  );
+}
+
+/**
+ * @returns every country with a page: those of withdrawn events too, since a country
+ *   page, once published, keeps its address when the only event that named the
+ *   country is withdrawn (it then lists nothing, and has no search bundle)
+ */
+export async function getCountryPages(): Promise<CountryInStory[]> {
+  const [all, events, statements] = await Promise.all([getAllEvents(), getEvents(), getStatements()]);
+  return listCountries(
+    all.flatMap((event) => [...event.data.countries, ...event.data.statements.map((statement) => statement.country)]),
+    events,
+    statements,
+  );
+}
+
+function listCountries(named: readonly CountryCode[], events: readonly TimelineEvent[], statements: readonly StatementInContext[]): CountryInStory[] {
+  return [...new Set(named)]
     .map((code) => ({
       code,
       name: getCountryName(code),
