@@ -5,22 +5,9 @@
 import { z } from 'astro/zod';
 import { isCountryCode, type CountryCode } from './countries';
 import { checkDateTime, isCalendarDate, isClockTime, isTimeZone, PRECISIONS } from './dates';
+import { EVENT_KINDS } from './kinds';
 
-/** The kinds of event, each with its label in `src/i18n/en.json`. */
-export const EVENT_KINDS = [
-  /** A state's forces strike a target: missiles, drones, air strikes. */
-  'military-strike',
-  /** Violence by a group or by unidentified attackers. */
-  'attack',
-  /** Ambassadors recalled or returned, envoys summoned, complaints filed. */
-  'diplomatic-action',
-  /** Phone calls, meetings and visits between officials. */
-  'talks',
-  /** A government's or an official's public statement or reaction. */
-  'statement',
-] as const;
-
-export type EventKind = (typeof EVENT_KINDS)[number];
+export { EVENT_KINDS, type EventKind } from './kinds';
 
 /** Whether an event stands, each with its label in `src/i18n/en.json`. */
 export const EVENT_STATUSES = [
