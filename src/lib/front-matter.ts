@@ -19,3 +19,11 @@ export function readFrontMatter(raw: string): Record<string, unknown> {
   const data: unknown = parse(match[1] ?? '', { schema: 'core' });
   return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
+
+/**
+ * @returns the Markdown body of a file: everything after its front matter, trimmed as
+ *   Astro's glob loader trims it, so that line numbers in messages agree with the build's
+ */
+export function readBody(raw: string): string {
+  return raw.replace(/^\uFEFF/, '').replace(FRONT_MATTER_RE, '').trim();
+}

@@ -2,6 +2,7 @@
  * A broken entry fails the build with a message naming its file and field, and the
  * last good site stays in place. Each folder under tests/fixtures/broken holds one mistake.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,26 @@ describe('a broken entry fails the build, naming the file and the field', () => 
     if (file) expect(output).toContain(`${folder}/${file}: `);
     if (typeof field === 'string') expect(output).toContain(field);
     else expect(output).toMatch(field);
+  });
+});
+
+describe('npm run validate names the same file and field, without building', () => {
+  it.each(cases)('%s', (fixture, file, field) => {
+    const folder = `tests/fixtures/broken/${fixture}`;
+    const result = spawnSync(process.execPath, ['src/cli/validate.ts'], { encoding: 'utf8', env: { ...process.env, TIMELINE_CONTENT_DIR: folder } });
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.status, output).toBe(1);
+    expect(output).not.toMatch(/^\s+at /m);
+    if (file) expect(output).toContain(`${folder}/${file}: `);
+    // The field, as the build names it; Astro words the schema's own messages its way.
+    if (typeof field === 'string') expect(output).toContain(`${field.split(': ')[0] ?? field}: `);
+    else expect(output).toMatch(field);
+  });
+
+  it('passes the story', () => {
+    const result = spawnSync(process.execPath, ['src/cli/validate.ts'], { encoding: 'utf8', env: { ...process.env, TIMELINE_CONTENT_DIR: 'content/events' } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('no problems');
   });
 });
 
