@@ -8,7 +8,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import siteJson from '../content/site.json';
 import { getCountryName, type CountryCode } from './lib/countries';
 import { getDateIn, getLocalDate } from './lib/dates';
-import { getEventCard, getStatementCard, type OgCard } from './lib/previews';
+import { getEventCard, getStatementCard, getWithdrawnCard, type OgCard } from './lib/previews';
 import type { Source, Statement, Update } from './lib/schema';
 import { parseFileData, siteSchema } from './lib/site-files';
 import { groupByDay, paginateDays, sortEvents, type TimelinePage } from './lib/timeline';
@@ -222,7 +222,11 @@ export async function getPreviewImages(): Promise<PreviewImage[]> {
   const [events, statements] = await Promise.all([getAllEvents(), getAllStatements()]);
   return [
     { path: 'site', card: { kicker: t('og.siteKicker'), title: site.title, countries: [], site: '' } },
-    ...events.map((event) => ({ path: `events/${event.id}`, card: getEventCard(event.data, site.title) })),
-    ...statements.map(({ statement }) => ({ path: `statements/${statement.id}`, card: getStatementCard(statement, site.title) })),
+    // A withdrawn event's images show that it was withdrawn, never its words.
+    ...events.map((event) => ({ path: `events/${event.id}`, card: isWithdrawn(event) ? getWithdrawnCard(event.data, site.title) : getEventCard(event.data, site.title) })),
+    ...statements.map(({ statement, event }) => ({
+      path: `statements/${statement.id}`,
+      card: isWithdrawn(event) ? getWithdrawnCard(event.data, site.title) : getStatementCard(statement, site.title),
+    })),
   ];
 }

@@ -37,6 +37,11 @@ export function getEventCard(data: EventData, site: string): OgCard {
   };
 }
 
+/** @returns the preview card of a withdrawn event or of one of its statements: its title, none of its text */
+export function getWithdrawnCard(data: EventData, site: string): OgCard {
+  return { kicker: t('withdrawn.heading'), title: t('withdrawn.title', { title: data.title }), countries: [], site };
+}
+
 /** @returns the preview card of a statement */
 export function getStatementCard(statement: Statement, site: string): OgCard {
   return {

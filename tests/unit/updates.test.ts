@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findFutureDates, type DatedEvent } from '../../src/lib/entry-rules';
 import { toAtom, toFeedEntry, toJsonFeed, toRss } from '../../src/lib/feeds';
-import { getEventJsonLd } from '../../src/lib/previews';
+import { getEventJsonLd, getWithdrawnCard } from '../../src/lib/previews';
 import { eventSchema, type Update } from '../../src/lib/schema';
 import { getUpdateDateTime, getUpdateHeading, getUpdatesNewestFirst } from '../../src/lib/updates';
 
@@ -100,5 +100,19 @@ describe('a changed event in feeds and JSON-LD', () => {
     expect(plain.updated).toBeUndefined();
     expect(toAtom(info, [plain])).not.toContain('<content');
     expect(JSON.parse(toJsonFeed(info, [plain])).items[0].date_modified).toBeUndefined();
+  });
+});
+
+describe('a withdrawn event’s preview image', () => {
+  it('shows that it was withdrawn, and none of its words', () => {
+    const data = eventSchema.parse({
+      title: 'T', summary: 'Words that were withdrawn.', kind: 'statement', countries: ['PK'],
+      when: { date: '2024-01-17', precision: 'day', timeZone: 'Asia/Karachi' },
+      sources: [{ id: 'a', title: 'A', url: 'https://example.org/' }],
+      status: 'withdrawn', reason: 'Why.',
+    });
+    const card = getWithdrawnCard(data, 'Site');
+    expect(card.title).toBe('Withdrawn: T');
+    expect(JSON.stringify(card)).not.toContain('Words that were withdrawn');
   });
 });
