@@ -7,11 +7,13 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import siteJson from '../content/site.json';
 import { getCountryName, type CountryCode } from './lib/countries';
+import { getDateIn, getLocalDate } from './lib/dates';
 import { throwIfLoadFailed } from './lib/load-failure';
-import { getEventCard, getStatementCard, type OgCard } from './lib/previews';
-import type { Source, Statement } from './lib/schema';
+import { getEventCard, getStatementCard, getWithdrawnCard, type OgCard } from './lib/previews';
+import type { Source, Statement, Update } from './lib/schema';
 import { parseFileData, siteSchema } from './lib/site-files';
 import { groupByDay, paginateDays, sortEvents, type TimelinePage } from './lib/timeline';
+import { compareUpdates, getUpdatesNewestFirst } from './lib/updates';
 import { t } from './i18n';
 
 export type TimelineEvent = CollectionEntry<'events'>;
@@ -28,11 +30,47 @@ function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (import.meta.env.DEV ? load() : (value ??= load()));
 }
 
+// "Now" for the whole build, so every page agrees on what has happened yet.
+const buildTime = new Date();
+
 /**
- * @returns every published event in timeline order
+ * @returns every event, withdrawn ones too, in timeline order: each has a page
  * @throws in dev, the content error the events loader met on the last change (the build stops at it)
  */
-export const getEvents = oncePerBuild(async (): Promise<TimelineEvent[]> => sortEvents(throwIfLoadFailed(await getCollection('events'))));
+export const getAllEvents = oncePerBuild(async (): Promise<TimelineEvent[]> => sortEvents(throwIfLoadFailed(await getCollection('events'))));
+
+/** @returns the events on the timeline, in its order: all but the withdrawn */
+export const getEvents = oncePerBuild(async (): Promise<TimelineEvent[]> => (await getAllEvents()).filter((event) => !isWithdrawn(event)));
+
+/** @returns whether an event was taken back (`status: withdrawn`): its page says so, nothing else shows it */
+export function isWithdrawn(event: TimelineEvent): boolean {
+  return event.data.status === 'withdrawn';
+}
+
+/** @returns whether an event marked scheduled has yet to happen on the day of this build */
+export function isUpcoming(event: TimelineEvent): boolean {
+  return event.data.status === 'scheduled' && getLocalDate(event.data.when) > getDateIn(buildTime, event.data.when.timeZone);
+}
+
+/** @returns the events the feeds carry: the timeline's, less those yet to happen */
+export async function getFeedEvents(): Promise<TimelineEvent[]> {
+  return (await getEvents()).filter((event) => !isUpcoming(event));
+}
+
+/** A correction, clarification or update, with the event it belongs to. */
+export interface CorrectionInContext {
+  update: Update;
+  event: TimelineEvent;
+  /** Its anchor on the event page. */
+  anchor: string;
+}
+
+/** @returns every correction, clarification and update on the site, newest first */
+export async function getCorrections(): Promise<CorrectionInContext[]> {
+  return (await getAllEvents())
+    .flatMap((event) => getUpdatesNewestFirst(event.data.updates).map(({ update, anchor }) => ({ update, event, anchor })))
+    .sort((a, b) => compareUpdates(b.update, a.update));
+}
 
 /** @returns the timeline's pages, the story's start first */
 export const getTimelinePages = oncePerBuild(async (): Promise<TimelinePage<TimelineEvent>[]> => paginateDays(groupByDay(await getEvents())));
@@ -69,9 +107,16 @@ export interface EventInContext {
 
 /** @returns every event with its neighbours, for the permalink pages */
 export async function getEventsInContext(): Promise<EventInContext[]> {
-  const [events, pages] = await Promise.all([getEvents(), getTimelinePages()]);
+  const [all, events, pages] = await Promise.all([getAllEvents(), getEvents(), getTimelinePages()]);
   const pageOf = new Map(pages.flatMap((page) => page.days.flatMap((day) => day.events.map((event) => [event.id, page.number] as const))));
-  return events.map((event, i) => ({ event, previous: events[i - 1], next: events[i + 1], position: i * 1000, timelinePage: pageOf.get(event.id) ?? 1 }));
+  const inContext = events.map((event, i) => ({ event, previous: events[i - 1], next: events[i + 1], position: i * 1000, timelinePage: pageOf.get(event.id) ?? 1 }));
+  // A withdrawn event is on no timeline page: its page leads back to where it stood.
+  const withdrawn = all.flatMap((event, i) => {
+    if (!isWithdrawn(event)) return [];
+    const before = all.slice(0, i).findLast((other) => !isWithdrawn(other));
+    return [{ event, previous: undefined, next: undefined, position: -1, timelinePage: before ? (pageOf.get(before.id) ?? 1) : 1 }];
+  });
+  return [...inContext, ...withdrawn];
 }
 
 /** A statement with the event and source it belongs to. */
@@ -83,18 +128,22 @@ export interface StatementInContext {
   position: number;
 }
 
-/** @returns every statement in timeline order */
-export const getStatements = oncePerBuild(
-  async (): Promise<StatementInContext[]> =>
-    (await getEvents()).flatMap((event, eventIndex) =>
-      event.data.statements.map((statement, i) => {
-        const source = event.data.sources.find((s) => s.id === statement.source);
-        // The schema guarantees the source exists; this keeps the type honest.
-        if (!source) throw new Error(`${event.id}: statement ${statement.id} cites unknown source ${statement.source}`);
-        return { statement, event, source, position: eventIndex * 1000 + i + 1 };
-      }),
-    ),
-);
+/** @returns every statement of the timeline's events, in timeline order */
+export const getStatements = oncePerBuild(async (): Promise<StatementInContext[]> => listStatements(await getEvents()));
+
+/** @returns every statement, those of withdrawn events too: each has a page */
+export const getAllStatements = oncePerBuild(async (): Promise<StatementInContext[]> => listStatements(await getAllEvents()));
+
+function listStatements(events: readonly TimelineEvent[]): StatementInContext[] {
+  return events.flatMap((event, eventIndex) =>
+    event.data.statements.map((statement, i) => {
+      const source = event.data.sources.find((s) => s.id === statement.source);
+      // The schema guarantees the source exists; this keeps the type honest.
+      if (!source) throw new Error(`${event.id}: statement ${statement.id} cites unknown source ${statement.source}`);
+      return { statement, event, source, position: eventIndex * 1000 + i + 1 };
+    }),
+  );
+}
 
 /** A country that appears in the story, with what it said and did. */
 export interface CountryInStory {
@@ -104,14 +153,32 @@ export interface CountryInStory {
   events: TimelineEvent[];
 }
 
-/** @returns every country named by an event or a statement, by name */
+/** @returns every country named by an event or a statement on the timeline, by name */
 export async function getCountries(): Promise<CountryInStory[]> {
   const [events, statements] = await Promise.all([getEvents(), getStatements()]);
-  const codes = new Set<CountryCode>([
-    ...events.flatMap((event) => event.data.countries),
-    ...statements.map(({ statement }) => statement.country),
-  ]);
-  return [...codes]
+  return listCountries(
+    events.flatMap((event) => [...event.data.countries, ...event.data.statements.map((statement) => statement.country)]),
+    events,
+    statements,
+  );
+}
+
+/**
+ * @returns every country with a page: those of withdrawn events too, since a country
+ *   page, once published, keeps its address when the only event that named the
+ *   country is withdrawn (it then lists nothing, and has no search bundle)
+ */
+export async function getCountryPages(): Promise<CountryInStory[]> {
+  const [all, events, statements] = await Promise.all([getAllEvents(), getEvents(), getStatements()]);
+  return listCountries(
+    all.flatMap((event) => [...event.data.countries, ...event.data.statements.map((statement) => statement.country)]),
+    events,
+    statements,
+  );
+}
+
+function listCountries(named: readonly CountryCode[], events: readonly TimelineEvent[], statements: readonly StatementInContext[]): CountryInStory[] {
+  return [...new Set(named)]
     .map((code) => ({
       code,
       name: getCountryName(code),
@@ -156,10 +223,14 @@ export interface PreviewImage {
 
 /** @returns the preview image of the site, of every event and of every statement */
 export async function getPreviewImages(): Promise<PreviewImage[]> {
-  const [events, statements] = await Promise.all([getEvents(), getStatements()]);
+  const [events, statements] = await Promise.all([getAllEvents(), getAllStatements()]);
   return [
     { path: 'site', card: { kicker: t('og.siteKicker'), title: site.title, countries: [], site: '' } },
-    ...events.map((event) => ({ path: `events/${event.id}`, card: getEventCard(event.data, site.title) })),
-    ...statements.map(({ statement }) => ({ path: `statements/${statement.id}`, card: getStatementCard(statement, site.title) })),
+    // A withdrawn event's images show that it was withdrawn, never its words.
+    ...events.map((event) => ({ path: `events/${event.id}`, card: isWithdrawn(event) ? getWithdrawnCard(event.data, site.title) : getEventCard(event.data, site.title) })),
+    ...statements.map(({ statement, event }) => ({
+      path: `statements/${statement.id}`,
+      card: isWithdrawn(event) ? getWithdrawnCard(event.data, site.title) : getStatementCard(statement, site.title),
+    })),
   ];
 }

@@ -4,17 +4,21 @@
  * that name the file, and the rules of src/lib/entry-rules.ts (safe Markdown, links
  * only to pages and anchors that exist), given what the whole site will hold.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { ContentError, checkSiteLink, getSlug, inspectMarkdown, isSlug, type SiteLink, type SiteMap } from '../lib/entry-rules';
+import { getDateIn } from '../lib/dates';
+import { ContentError, checkSiteLink, findFutureDates, getSlug, inspectMarkdown, isSlug, type SiteLink, type SiteMap } from '../lib/entry-rules';
+import { readFrontMatter } from '../lib/front-matter';
 import type { EventData } from '../lib/schema';
 import { groupByDay, paginateDays, sortEvents } from '../lib/timeline';
 import { getEventAnchors, getFixedPaths } from '../lib/urls';
 
 // Bump when inspectMarkdown's rules change, so that cached bodies are read again.
 const INSPECTION_VERSION = 1;
+// Bump when how front matter is read changes: entries parsed the old way are dropped.
+const READER_VERSION = 2;
 
 /**
  * @param base the events folder, relative to the project root or absolute
@@ -28,6 +32,7 @@ export function eventsLoader(base: string): Loader {
       const rel = (path: string) => posix.relative(root, path) || path;
       const folder = rel(posix.resolve(root, base));
       const fileOf = new Map<string, string>();
+      dropStaleEntries(context, root, posix.resolve(root, base));
 
       const inner = glob({
         base,
@@ -50,7 +55,9 @@ export function eventsLoader(base: string): Loader {
 
       const parseData: LoaderContext['parseData'] = async (props) => {
         try {
-          return await context.parseData(props);
+          // Dates as written: the glob loader's data has them as js-yaml Dates, rolled over.
+          const data = props.filePath ? (readFrontMatter(readFileSync(posix.resolve(root, props.filePath), 'utf8')) as typeof props.data) : props.data;
+          return await context.parseData({ ...props, data });
         } catch (error) {
           const file = props.filePath ? rel(props.filePath) : (fileOf.get(props.id) ?? props.id);
           const detail = error instanceof Error ? error.message.replaceAll('**', '') : String(error);
@@ -63,9 +70,13 @@ export function eventsLoader(base: string): Loader {
       const events = new Map<string, ReadonlySet<string>>();
       const countries = new Set<string>();
       const linksByEntry: { file: string; slug: string; links: SiteLink[] }[] = [];
+      // Read on every build, cached entries too: an entry's date stays; the build day moves.
+      const now = new Date();
       for (const entry of context.store.values()) {
         const file = entry.filePath ?? entry.id;
         const data = entry.data as unknown as EventData;
+        const future = findFutureDates(data, getDateIn(now, data.when.timeZone))[0];
+        if (future) throw new ContentError(file, future.field, future.problem);
         // A body is read again only when its file changed since the last build.
         const cacheKey = `body:${INSPECTION_VERSION}:${entry.id}`;
         const cached = JSON.parse(context.meta.get(cacheKey) ?? 'null') as { digest: string; links: SiteLink[] } | null;
@@ -106,4 +117,26 @@ export function eventsLoader(base: string): Loader {
       }
     },
   };
+}
+
+/**
+ * Astro keeps the content store between builds, and the glob loader keeps an entry
+ * whose file's text is unchanged without reading it again, even when that file now
+ * lives elsewhere, and only drops the others once every file has loaded. So a build
+ * could see entries of an earlier one: a file of another TIMELINE_CONTENT_DIR (as a
+ * duplicate slug), or a renamed file under its old path. Keep only entries of files
+ * that are still in this folder, read the way this loader reads them.
+ */
+function dropStaleEntries(context: LoaderContext, root: string, folder: string): void {
+  const reader = JSON.stringify({ version: READER_VERSION, folder });
+  if (context.meta.get('reader') !== reader) {
+    context.store.clear();
+    context.meta.set('reader', reader);
+    return;
+  }
+  const inside = `${folder.replace(/\/$/, '')}/`;
+  for (const entry of context.store.values()) {
+    const path = entry.filePath === undefined ? undefined : posix.resolve(root, entry.filePath);
+    if (path === undefined || !path.startsWith(inside) || !existsSync(path)) context.store.delete(entry.id);
+  }
 }

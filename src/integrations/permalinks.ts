@@ -10,7 +10,7 @@
  * that were never published, and renaming such an entry would then fail the build.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -24,6 +24,9 @@ export interface PermalinkOptions {
   /** JSON object of old path → new path, e.g. `{ "/events/old/": "/events/new/" }`. */
   redirectsFile: string | undefined;
 }
+
+// Written by the build (routes/page-dates.ts) for the sitemap's lastmod, then removed.
+const PAGE_DATES = 'page-dates.json';
 
 // Files that are not addresses readers keep: preview images change with their page.
 const NOT_PERMALINKS = /^\/(?:og\/|404(?:\.html|\/)$|pagefind\/)/;
@@ -65,9 +68,10 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Perma
   const check: AstroIntegration = {
     name: 'timeline:permalinks',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
         redirects = readRedirects(redirectsFile);
         updateConfig({ redirects });
+        if (command === 'build') injectRoute({ pattern: `/${PAGE_DATES}`, entrypoint: new URL('./routes/page-dates.ts', import.meta.url) });
       },
       'astro:config:done': ({ config }) => {
         base = normalizeBase(config.base);
@@ -78,6 +82,9 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Perma
         const outDir = fileURLToPath(dir);
         const built = new Set(pages.map(({ pathname }) => `/${pathname}`.replace(/\/{2,}/g, '/')));
         const permalinksNow = [...built].filter((path) => !NOT_PERMALINKS.test(path)).sort();
+        const datesFile = join(outDir, PAGE_DATES);
+        const lastModified = existsSync(datesFile) ? (JSON.parse(await readFile(datesFile, 'utf8')) as Record<string, string>) : {};
+        await rm(datesFile, { force: true });
 
         if (lockFile) {
           const published = existsSync(lockFile) ? readFileSync(lockFile, 'utf8').split('\n').filter(Boolean) : [];
@@ -96,7 +103,10 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Perma
           const redirected = new Set(Object.keys(redirects));
           const urls = permalinksNow
             .filter((path) => path.endsWith('/') && !redirected.has(path))
-            .map((path) => `  <url><loc>${new URL(withBase(base, path), site).href}</loc></url>`);
+            .map((path) => {
+              const lastmod = lastModified[path];
+              return `  <url><loc>${new URL(withBase(base, path), site).href}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
+            });
           await writeFile(
             join(outDir, 'sitemap.xml'),
             `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,

@@ -75,6 +75,21 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** @returns whether `value` is a clock time as written, `HH:MM`, from 00:00 to 23:59 */
+export function isClockTime(value: string): boolean {
+  const match = /^(\d{2}):(\d{2})$/.exec(value);
+  return match !== null && Number(match[1]) <= 23 && Number(match[2]) <= 59;
+}
+
+/**
+ * @param now the moment of the build
+ * @param timeZone an IANA zone
+ * @returns the calendar date in that zone at that moment, `YYYY-MM-DD`
+ */
+export function getDateIn(now: Date, timeZone: string): string {
+  return format(now, 'yyyy-MM-dd', { in: tz(timeZone) });
+}
+
 /**
  * Checks a minute-precision date-time: real calendar values, an explicit offset,
  * and an offset that is the zone's own offset at that instant.

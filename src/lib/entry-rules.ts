@@ -5,6 +5,8 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
+import { getLocalDate, type When } from './dates';
+import type { EventStatus } from './schema';
 
 const SLUG_RE = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -106,4 +108,36 @@ export function checkSiteLink(link: string, slug: string, site: SiteMap): string
     exists = site.fixedPaths.has(path);
   }
   return exists ? undefined : `links to ${path}, which is not a page of this site`;
+}
+
+/** What `findFutureDates` reads of an event. */
+export interface DatedEvent {
+  when: When;
+  status: EventStatus;
+  statements: readonly { date: string }[];
+  updates: readonly { date: string }[];
+  sources: readonly { published?: string | undefined }[];
+}
+
+/**
+ * A date after the build is a typo (2099 for 2024) unless the event is marked as
+ * scheduled; and nothing can have been said, reported or changed after the build.
+ *
+ * @param today the build's date in the event's time zone, `YYYY-MM-DD`
+ * @returns each field dated after `today`, with what to do about it
+ */
+export function findFutureDates(event: DatedEvent, today: string): { field: string; problem: string }[] {
+  const found: { field: string; problem: string }[] = [];
+  const after = (date: string) => date.slice(0, 10) > today;
+  const date = getLocalDate(event.when);
+  if (event.status !== 'scheduled' && after(date)) {
+    found.push({ field: 'when.date', problem: `${date} is after the day of this build (${today}); fix the date, or mark an event that is yet to happen with status: scheduled` });
+  }
+  const check = (field: string, value: string | undefined) => {
+    if (value !== undefined && after(value)) found.push({ field, problem: `${value} is after the day of this build (${today})` });
+  };
+  event.statements.forEach((s, i) => check(`statements.${i}.date`, s.date));
+  event.updates.forEach((u, i) => check(`updates.${i}.date`, u.date));
+  event.sources.forEach((s, i) => check(`sources.${i}.published`, s.published));
+  return found;
 }

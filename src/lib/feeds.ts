@@ -5,6 +5,7 @@
 import { getCountryName } from './countries';
 import { getFeedDateTime, toRfc822 } from './dates';
 import type { EventData } from './schema';
+import { getLatestUpdate, getUpdateDateTime, getUpdateHeading, getUpdatesNewestFirst } from './updates';
 import { getEventPath, getPath } from './urls';
 import { t, type UiKey } from '../i18n';
 
@@ -15,7 +16,16 @@ export interface FeedEntry {
   summary: string;
   /** RFC 3339 date-time with offset. */
   date: string;
+  /** RFC 3339 date-time of the latest correction or update, when there is one. */
+  updated?: string;
+  /** The event's corrections and updates in words, newest first, e.g. "Corrected on 19 January 2024: …". */
+  changes: readonly string[];
   categories: readonly string[];
+}
+
+/** @returns the entry's summary followed by what changed since it was published */
+function describe(e: FeedEntry): string {
+  return [e.summary, ...e.changes].join('\n\n');
 }
 
 export interface FeedInfo {
@@ -46,7 +56,7 @@ export function toRss(info: FeedInfo, entries: readonly FeedEntry[]): string {
       <title>${escapeXml(e.title)}</title>
       <link>${escapeXml(e.url)}</link>
       <guid isPermaLink="true">${escapeXml(e.url)}</guid>
-      <description>${escapeXml(e.summary)}</description>
+      <description>${escapeXml(describe(e))}</description>
       <pubDate>${toRfc822(e.date)}</pubDate>
 ${e.categories.map((c) => `      <category>${escapeXml(c)}</category>`).join('\n')}
     </item>`,
@@ -73,10 +83,10 @@ export function toAtom(info: FeedInfo, entries: readonly FeedEntry[]): string {
     <id>${escapeXml(e.url)}</id>
     <title>${escapeXml(e.title)}</title>
     <link rel="alternate" type="text/html" href="${escapeXml(e.url)}"/>
-    <updated>${e.date}</updated>
+    <updated>${e.updated ?? e.date}</updated>
     <published>${e.date}</published>
     <summary>${escapeXml(e.summary)}</summary>
-${e.categories.map((c) => `    <category term="${escapeXml(c)}"/>`).join('\n')}
+${e.changes.length > 0 ? `    <content type="text">${escapeXml(describe(e))}</content>\n` : ''}${e.categories.map((c) => `    <category term="${escapeXml(c)}"/>`).join('\n')}
   </entry>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -86,7 +96,7 @@ ${e.categories.map((c) => `    <category term="${escapeXml(c)}"/>`).join('\n')}
   <subtitle>${escapeXml(info.description)}</subtitle>
   <link rel="alternate" type="text/html" href="${escapeXml(info.home)}"/>
   <link rel="self" type="application/atom+xml" href="${escapeXml(info.self)}"/>
-  <updated>${sorted[0]?.date ?? '1970-01-01T00:00:00Z'}</updated>
+  <updated>${sorted.map((e) => e.updated ?? e.date).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? '1970-01-01T00:00:00Z'}</updated>
   <author><name>${escapeXml(info.title)}</name></author>
 ${entryXml.join('\n')}
 </feed>
@@ -108,8 +118,9 @@ export function toJsonFeed(info: FeedInfo, entries: readonly FeedEntry[]): strin
         url: e.url,
         title: e.title,
         summary: e.summary,
-        content_text: e.summary,
+        content_text: describe(e),
         date_published: e.date,
+        ...(e.updated ? { date_modified: e.updated } : {}),
         tags: e.categories,
       })),
     },
@@ -124,11 +135,14 @@ export function toJsonFeed(info: FeedInfo, entries: readonly FeedEntry[]): strin
  * @returns the event as a feed entry
  */
 export function toFeedEntry(event: EventLike, site: URL | string): FeedEntry {
+  const latest = getLatestUpdate(event.data.updates);
   return {
     url: new URL(getEventPath(event.id), site).href,
     title: event.data.title,
     summary: event.data.summary,
     date: getFeedDateTime(event.data.when),
+    ...(latest ? { updated: getUpdateDateTime(latest, event.data.when.timeZone) } : {}),
+    changes: getUpdatesNewestFirst(event.data.updates).map(({ update }) => `${getUpdateHeading(update)}: ${update.note}`),
     categories: [t(`kind.${event.data.kind}`), ...event.data.countries.map(getCountryName)],
   };
 }

@@ -5,6 +5,7 @@
 import { getCountryName, type CountryCode } from './countries';
 import { formatDayHeading, getLocalDate } from './dates';
 import { formatStatementDate } from './labels';
+import { getLatestUpdate, getUpdateDate, getUpdateHeading, getUpdatesNewestFirst } from './updates';
 import type { EventData, Statement, Source } from './schema';
 import { t } from '../i18n';
 
@@ -36,6 +37,11 @@ export function getEventCard(data: EventData, site: string): OgCard {
   };
 }
 
+/** @returns the preview card of a withdrawn event or of one of its statements: its title, none of its text */
+export function getWithdrawnCard(data: EventData, site: string): OgCard {
+  return { kicker: t('withdrawn.heading'), title: t('withdrawn.title', { title: data.title }), countries: [], site };
+}
+
 /** @returns the preview card of a statement */
 export function getStatementCard(statement: Statement, site: string): OgCard {
   return {
@@ -63,6 +69,7 @@ function country(code: CountryCode): JsonLd {
  * @returns a schema.org Event with its dates, places and sources
  */
 export function getEventJsonLd(data: EventData, url: string, image: string): JsonLd {
+  const latest = getLatestUpdate(data.updates);
   return {
     '@context': 'https://schema.org',
     '@type': 'Event',
@@ -82,6 +89,22 @@ export function getEventJsonLd(data: EventData, url: string, image: string): Jso
       : data.countries.map(country),
     about: data.countries.map(country),
     subjectOf: data.sources.map(citation),
+    ...(latest
+      ? {
+          // An Event has no dateModified or correction; the page about it (a CreativeWork) has both.
+          mainEntityOfPage: {
+            '@type': 'WebPage',
+            url,
+            dateModified: getUpdateDate(latest, data.when.timeZone),
+            correction: getUpdatesNewestFirst(data.updates).map(({ update, anchor }) => ({
+              '@type': 'CorrectionComment',
+              url: `${url}#${anchor}`,
+              datePublished: getUpdateDate(update, data.when.timeZone),
+              text: `${getUpdateHeading(update)}: ${update.note}`,
+            })),
+          },
+        }
+      : {}),
   };
 }
 

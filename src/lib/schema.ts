@@ -4,23 +4,34 @@
  */
 import { z } from 'astro/zod';
 import { isCountryCode, type CountryCode } from './countries';
-import { checkDateTime, isCalendarDate, isTimeZone, PRECISIONS } from './dates';
+import { checkDateTime, isCalendarDate, isClockTime, isTimeZone, PRECISIONS } from './dates';
+import { EVENT_KINDS } from './kinds';
 
-/** The kinds of event, each with its label in `src/i18n/en.json`. */
-export const EVENT_KINDS = [
-  /** A state's forces strike a target: missiles, drones, air strikes. */
-  'military-strike',
-  /** Violence by a group or by unidentified attackers. */
-  'attack',
-  /** Ambassadors recalled or returned, envoys summoned, complaints filed. */
-  'diplomatic-action',
-  /** Phone calls, meetings and visits between officials. */
-  'talks',
-  /** A government's or an official's public statement or reaction. */
-  'statement',
+export { EVENT_KINDS, type EventKind } from './kinds';
+
+/** Whether an event stands, each with its label in `src/i18n/en.json`. */
+export const EVENT_STATUSES = [
+  /** On the timeline, in search and in the feeds. The default. */
+  'published',
+  /** Announced for a day after the build (a planned visit or vote): shown as "Scheduled", left out of the feeds until that day. */
+  'scheduled',
+  /** Taken back: the page keeps its address with a notice and the `reason`, and nothing else of the event is shown. */
+  'withdrawn',
 ] as const;
 
-export type EventKind = (typeof EVENT_KINDS)[number];
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** The kinds of change to a published event, each with its label in `src/i18n/en.json`. */
+export const UPDATE_KINDS = [
+  /** Something the event said was wrong and has been put right. */
+  'correction',
+  /** Something changed or became known after publication, e.g. a toll that rose. */
+  'update',
+  /** Wording that could be misread has been made clearer; no fact changed. */
+  'clarification',
+] as const;
+
+export type UpdateKind = (typeof UPDATE_KINDS)[number];
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -37,22 +48,29 @@ const countryCode = z
   .transform((code) => code as CountryCode);
 
 /**
- * js-yaml reads an unquoted `2024-01-18` as a Date at UTC midnight; take that back to
- * the date the editor wrote. An unquoted date-time is refused: js-yaml drops its offset.
+ * A day as the editor wrote it, `YYYY-MM-DD`, and a real one: the events loader reads
+ * front matter with dates kept as text (src/lib/front-matter.ts), so `2024-02-30` is
+ * refused here instead of becoming 1 March.
  */
-function toDateString(value: unknown): unknown {
-  if (!(value instanceof Date)) return value;
-  if (Number.isNaN(value.getTime())) return 'invalid';
-  const iso = value.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : value;
-}
+const calendarDate = z
+  .string({ error: 'write a date, YYYY-MM-DD' })
+  .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" is not a real date in the form YYYY-MM-DD` });
 
-const calendarDate = z.preprocess(
-  toDateString,
-  z
-    .string({ error: 'write a date-time in quotes, e.g. "2024-01-18T04:05+03:30", so its offset is kept' })
-    .refine(isCalendarDate, { error: (issue) => `"${String(issue.input)}" is not a date in the form YYYY-MM-DD` }),
-);
+const update = z.strictObject({
+  /** The day of the change, YYYY-MM-DD: when the newer report came out, or when we corrected the file. */
+  date: calendarDate,
+  /** The clock time of the change, `HH:MM` in the event's time zone, only when known. */
+  time: z
+    .string()
+    .refine(isClockTime, { error: (issue) => `"${String(issue.input)}" is not a clock time from 00:00 to 23:59` })
+    .optional(),
+  /** `correction` (we had it wrong), `update` (it changed or became known later) or `clarification`. */
+  kind: z.enum(UPDATE_KINDS),
+  /** What changed, in plain words for a reader, e.g. "Iranian officials raised the toll from seven to nine." */
+  note: z.string().trim().min(1),
+  /** Id of the event's source that reported the change, when a report did. */
+  source: id.optional(),
+});
 
 const source = z.strictObject({
   /** What statements and claims cite, e.g. `source-article`. Unique within the event. */
@@ -133,7 +151,7 @@ const when = z
      * A date, `2024-01-18`, or with `precision: minute` a quoted date-time with the
      * place's offset, `"2024-01-18T04:05+03:30"`. Never more than the source says.
      */
-    date: z.preprocess(toDateString, z.string({ error: 'write the date-time in quotes so its offset is kept' })),
+    date: z.string({ error: 'write a date, YYYY-MM-DD, or a date-time such as "2024-01-18T04:05+03:30"' }),
     /**
      * How much of the time the source gives: `minute`, a part of the day
      * (`early-morning`, `morning`, `afternoon`, `evening`, `late-evening`) or `day`.
@@ -187,8 +205,25 @@ export const eventSchema = z
      * e.g. `[ceasefire, truce, de-escalation]`; searchable, never shown.
      */
     topics: z.array(z.string().trim().min(1)).default([]),
+    /**
+     * Changes made after the event was first published, each shown on its page before
+     * the text: `{ date: 2024-01-19, kind: correction, note: "…" }`. Add one, never edit one.
+     */
+    updates: z.array(update).default([]),
+    /**
+     * `published` (the default), `scheduled` for an event set for a day after the build,
+     * or `withdrawn` to take an event back while its address keeps working.
+     */
+    status: z.enum(EVENT_STATUSES).default('published'),
+    /** Why the event was withdrawn, in plain words; required with `status: withdrawn`, shown on its page. */
+    reason: z.string().trim().min(1).optional(),
   })
   .superRefine((event, ctx) => {
+    if (event.status === 'withdrawn' && event.reason === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'say why the event was withdrawn; readers see it on its page' });
+    } else if (event.status !== 'withdrawn' && event.reason !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'give a reason only with status: withdrawn' });
+    }
     const sourceIds = new Set<string>();
     event.sources.forEach((s, i) => {
       if (sourceIds.has(s.id)) {
@@ -196,7 +231,7 @@ export const eventSchema = z
       }
       sourceIds.add(s.id);
     });
-    const cite = (list: 'statements' | 'claims', i: number, sourceId: string) => {
+    const cite = (list: 'statements' | 'claims' | 'updates', i: number, sourceId: string) => {
       if (!sourceIds.has(sourceId)) {
         ctx.addIssue({
           code: 'custom',
@@ -214,6 +249,9 @@ export const eventSchema = z
       statementIds.add(s.id);
     });
     event.claims.forEach((c, i) => cite('claims', i, c.source));
+    event.updates.forEach((u, i) => {
+      if (u.source !== undefined) cite('updates', i, u.source);
+    });
     event.places.forEach((p, i) => {
       if ((p.lat === undefined) !== (p.lon === undefined)) {
         ctx.addIssue({ code: 'custom', path: ['places', i, 'lat'], message: 'give both lat and lon, or neither' });
@@ -225,6 +263,7 @@ export type EventData = z.output<typeof eventSchema>;
 export type Statement = EventData['statements'][number];
 export type Claim = EventData['claims'][number];
 export type Source = EventData['sources'][number];
+export type Update = EventData['updates'][number];
 
 /**
  * What search should know of the story beyond its events: `content/search.json`.

@@ -72,6 +72,9 @@ export function getFixedPaths(pageFiles: readonly string[]): string[] {
 
 /** What an event page shows that an editor may link to. */
 export interface EventSections {
+  /** A withdrawn event's page shows only its notice and its updates. */
+  status?: string;
+  updates: readonly unknown[];
   statements: readonly { id: string }[];
   claims: readonly unknown[];
   actors: readonly unknown[];
@@ -82,8 +85,11 @@ export interface EventSections {
  * @returns the sections an event page renders, in page order: a section with no
  *   entries is left out, so no link to it can pass
  */
-export function getEventSections(event: EventSections): ('statements' | 'claims' | 'actors' | 'sources')[] {
+export function getEventSections(event: EventSections): ('updates' | 'statements' | 'claims' | 'actors' | 'sources')[] {
+  const updates = event.updates.length > 0 ? (['updates'] as const) : [];
+  if (event.status === 'withdrawn') return [...updates];
   return [
+    ...updates,
     ...(event.statements.length > 0 ? (['statements'] as const) : []),
     ...(event.claims.length > 0 ? (['claims'] as const) : []),
     ...(event.actors.length > 0 ? (['actors'] as const) : []),
@@ -93,7 +99,17 @@ export function getEventSections(event: EventSections): ('statements' | 'claims'
 
 /** @returns every anchor on an event page: its sections, statements and sources */
 export function getEventAnchors(event: EventSections): string[] {
-  return [...getEventSections(event), ...event.statements.map((s) => s.id), ...event.sources.map((s) => getSourceAnchor(s.id))];
+  const updates = event.updates.map((_, i) => getUpdateAnchor(i));
+  if (event.status === 'withdrawn') return [...getEventSections(event), ...updates];
+  return [...getEventSections(event), ...updates, ...event.statements.map((s) => s.id), ...event.sources.map((s) => getSourceAnchor(s.id))];
+}
+
+/**
+ * @param index an update's place in the event file's list, from 0
+ * @returns its anchor on the event page, e.g. `update-1`; stable while editors add updates at the end
+ */
+export function getUpdateAnchor(index: number): string {
+  return `update-${index + 1}`;
 }
 
 /** @returns the anchor of a source in its event's source list */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getEvents, site } from '../story';
+import { getFeedEvents, site } from '../story';
 import { renderFeed } from '../lib/feeds';
 import { getOrigin } from '../lib/urls';
 
-export const GET: APIRoute = async ({ site: origin }) => renderFeed('rss', await getEvents(), site, getOrigin(origin));
+export const GET: APIRoute = async ({ site: origin }) => renderFeed('rss', await getFeedEvents(), site, getOrigin(origin));

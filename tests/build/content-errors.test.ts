@@ -2,6 +2,7 @@
  * A broken entry fails the build with a message naming its file and field, and the
  * last good site stays in place. Each folder under tests/fixtures/broken holds one mistake.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,14 @@ const cases: [fixture: string, file: string, field: string | RegExp][] = [
   ['no-source', '2024-01-17-broken.md', 'sources: every event needs at least one source'],
   ['invalid-date', '2024-01-17-broken.md', 'when.date: "2024-02-30" must be a date'],
   ['wrong-offset', '2024-01-17-broken.md', 'when.date: offset +03:30'],
-  ['unquoted-date-time', '2024-01-17-broken.md', 'when.date: write the date-time in quotes'],
+  // Unquoted, as editors write dates: js-yaml would read it as 1 March.
+  ['impossible-date', '2024-01-17-broken.md', 'when.date: "2024-02-30" must be a date'],
+  ['impossible-month', '2024-01-17-broken.md', 'when.date: "2024-13-01" must be a date'],
+  ['impossible-statement-date', '2024-01-17-broken.md', 'statements.0.date: "2023-02-29" is not a real date'],
+  ['impossible-time', '2024-01-17-broken.md', 'when.date: "2024-01-17T24:00+05:00" is not a real date and time'],
+  ['impossible-update-date', '2024-01-17-broken.md', 'updates.0.date: "2024-04-31" is not a real date'],
+  ['future-date', '2099-01-17-broken.md', 'when.date: 2099-01-17 is after the day of this build'],
+  ['withdrawn-without-reason', '2024-01-17-broken.md', 'reason: say why the event was withdrawn'],
   ['bad-time-zone', '2024-01-17-broken.md', 'when.timeZone: "Asia/Lahore" is not an IANA time zone'],
   ['insecure-source-url', '2024-01-17-broken.md', 'sources.0.url: must be a full https:// address'],
   ['raw-html', '2024-01-17-broken.md', 'body: line 3: raw HTML is not allowed'],
@@ -40,6 +48,26 @@ describe('a broken entry fails the build, naming the file and the field', () => 
     if (file) expect(output).toContain(`${folder}/${file}: `);
     if (typeof field === 'string') expect(output).toContain(field);
     else expect(output).toMatch(field);
+  });
+});
+
+describe('npm run validate names the same file and field, without building', () => {
+  it.each(cases)('%s', (fixture, file, field) => {
+    const folder = `tests/fixtures/broken/${fixture}`;
+    const result = spawnSync(process.execPath, ['src/cli/validate.ts'], { encoding: 'utf8', env: { ...process.env, TIMELINE_CONTENT_DIR: folder } });
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.status, output).toBe(1);
+    expect(output).not.toMatch(/^\s+at /m);
+    if (file) expect(output).toContain(`${folder}/${file}: `);
+    // The field, as the build names it; Astro words the schema's own messages its way.
+    if (typeof field === 'string') expect(output).toContain(`${field.split(': ')[0] ?? field}: `);
+    else expect(output).toMatch(field);
+  });
+
+  it('passes the story', () => {
+    const result = spawnSync(process.execPath, ['src/cli/validate.ts'], { encoding: 'utf8', env: { ...process.env, TIMELINE_CONTENT_DIR: 'content/events' } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('no problems');
   });
 });
 

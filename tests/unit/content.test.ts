@@ -1,11 +1,12 @@
 /**
- * The story's own files pass every rule the build enforces. Parsed the way Astro
- * parses them (the same front matter parser), so a failure here is a failure there.
+ * The story's own files pass every rule the build enforces. Parsed the way the events
+ * loader parses them (src/lib/front-matter.ts), so a failure here is a failure there.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
+import { readFrontMatter } from '../../src/lib/front-matter';
 import { getSlug, inspectMarkdown, isDraft, isSlug } from '../../src/lib/entry-rules';
 import { eventSchema } from '../../src/lib/schema';
 
@@ -95,8 +96,9 @@ describe('the story’s events', () => {
   });
 
   it.each(files)('%s passes the schema and has a safe body', (file) => {
-    const { frontmatter, content } = parseFrontmatter(readFileSync(join(folder, file), 'utf8'));
-    const result = eventSchema.safeParse(frontmatter);
+    const raw = readFileSync(join(folder, file), 'utf8');
+    const { content } = parseFrontmatter(raw);
+    const result = eventSchema.safeParse(readFrontMatter(raw));
     expect(result.error?.issues ?? []).toEqual([]);
     expect(unsafe(content)).toEqual([]);
     expect(isSlug(getSlug(file))).toBe(true);
@@ -111,8 +113,7 @@ describe('the story’s events', () => {
 
   it('use each statement id once across the story', () => {
     const ids = files.flatMap((file) => {
-      const { frontmatter } = parseFrontmatter(readFileSync(join(folder, file), 'utf8'));
-      return eventSchema.parse(frontmatter).statements.map((s) => s.id);
+      return eventSchema.parse(readFrontMatter(readFileSync(join(folder, file), 'utf8'))).statements.map((s) => s.id);
     });
     expect(new Set(ids).size).toBe(ids.length);
   });

@@ -9,12 +9,14 @@ import { normalizeBase, withBase } from '../../src/lib/base';
 import { getEventAnchors, getEventSections, getFixedPaths } from '../../src/lib/urls';
 
 const pageFiles = readdirSync('src/pages', { recursive: true, encoding: 'utf8' });
-const bare = { statements: [], claims: [], actors: [], sources: [{ id: 'wire' }] };
-const full = { statements: [{ id: 'a-quote' }], claims: [{}], actors: [{}], sources: [{ id: 'wire' }] };
+const bare = { updates: [], statements: [], claims: [], actors: [], sources: [{ id: 'wire' }] };
+const full = { updates: [{}], statements: [{ id: 'a-quote' }], claims: [{}], actors: [{}], sources: [{ id: 'wire' }] };
+const withdrawn = { ...full, status: 'withdrawn' };
 const site: SiteMap = {
   events: new Map([
     ['2024-01-17-bare', new Set(getEventAnchors(bare))],
     ['2024-01-18-full', new Set(getEventAnchors(full))],
+    ['2024-01-19-withdrawn', new Set(getEventAnchors(withdrawn))],
   ]),
   statements: new Set(['a-quote']),
   countries: new Set(['pk']),
@@ -24,9 +26,19 @@ const site: SiteMap = {
 const check = (link: string) => checkSiteLink(link, '2024-01-17-bare', site);
 
 describe('links to sections of an event page', () => {
+  it('reach only the notice and updates of a withdrawn event, none of its text', () => {
+    expect(getEventSections(withdrawn)).toEqual(['updates']);
+    expect(check('/events/2024-01-19-withdrawn/')).toBeUndefined();
+    expect(check('/events/2024-01-19-withdrawn/#update-1')).toBeUndefined();
+    expect(check('/events/2024-01-19-withdrawn/#a-quote')).toMatch(/no such anchor/);
+    expect(check('/events/2024-01-19-withdrawn/#sources')).toMatch(/no such anchor/);
+  });
+
   it('pass only for the sections the page renders', () => {
     expect(getEventSections(bare)).toEqual(['sources']);
-    expect(getEventSections(full)).toEqual(['statements', 'claims', 'actors', 'sources']);
+    expect(getEventSections(full)).toEqual(['updates', 'statements', 'claims', 'actors', 'sources']);
+    expect(check('/events/2024-01-18-full/#update-1')).toBeUndefined();
+    expect(check('/events/2024-01-18-full/#update-2')).toMatch(/no such anchor/);
     expect(check('/events/2024-01-18-full/#claims')).toBeUndefined();
     expect(check('/events/2024-01-18-full/#a-quote')).toBeUndefined();
     expect(check('#source-wire')).toBeUndefined();

@@ -9,7 +9,7 @@ export const GET: APIRoute = () => {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Timeline events',
     type: 'object',
-    required: ['title', 'description', 'events'],
+    required: ['title', 'description', 'events', 'withdrawn'],
     properties: {
       $schema: { type: 'string' },
       title: { type: 'string' },
@@ -21,6 +21,23 @@ export const GET: APIRoute = () => {
           $schema: undefined,
           properties: { id: { type: 'string', description: 'The slug: the file name and permalink' }, url: { type: 'string', format: 'uri' }, ...(event.properties ?? {}) },
           required: ['id', 'url', ...((event.required as string[] | undefined) ?? [])],
+        },
+      },
+      withdrawn: {
+        description: 'Events taken back: their pages keep their addresses with a notice and the reason; their text is no longer published.',
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'url', 'title', 'status', 'reason', 'updates'],
+          additionalProperties: false,
+          properties: {
+            id: { type: 'string' },
+            url: { type: 'string', format: 'uri' },
+            title: { type: 'string' },
+            status: { const: 'withdrawn' },
+            reason: { type: 'string' },
+            updates: event.properties?.['updates'] ?? { type: 'array' },
+          },
         },
       },
     },
