@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
+import { hostHeaders } from './src/integrations/headers';
 import { pagefindIndex } from './src/integrations/pagefind';
 import { permalinks } from './src/integrations/permalinks';
 import { previewImages } from './src/integrations/preview-images';
@@ -30,6 +31,7 @@ export default defineConfig({
     urls.check,
     pagefindIndex(),
     previewImages(),
+    hostHeaders(),
     // Swaps the finished site in only if every step above succeeded.
     stagedOutput(),
     // After the swap: the URL lock lists only what was really published.
