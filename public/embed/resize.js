@@ -18,4 +18,9 @@
       if (frames[i].contentWindow === event.source) frames[i].style.height = Math.ceil(height) + 'px';
     }
   });
+  // Frames that loaded before this script ran have already said their height: ask again.
+  var frames = document.getElementsByTagName('iframe');
+  for (var i = 0; i < frames.length; i++) {
+    if (frames[i].src.indexOf(origin + '/') === 0 && frames[i].contentWindow) frames[i].contentWindow.postMessage({ type: 'news-timeline:measure' }, '*');
+  }
 })();

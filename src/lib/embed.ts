@@ -16,6 +16,9 @@ export type EmbedKind = keyof typeof EMBED_HEIGHTS;
 /** The `type` of the message a frame posts to its host with its height. */
 export const RESIZE_MESSAGE_TYPE = 'news-timeline:resize';
 
+/** The `type` of the message the host script sends a frame that loaded before it, asking for its height again. */
+export const MEASURE_MESSAGE_TYPE = 'news-timeline:measure';
+
 /** What a frame posts to its host page. */
 export interface ResizeMessage {
   type: typeof RESIZE_MESSAGE_TYPE;
@@ -37,6 +40,11 @@ export function isResizeMessage(data: unknown): data is ResizeMessage {
   if (typeof data !== 'object' || data === null) return false;
   const { type, height } = data as Record<string, unknown>;
   return type === RESIZE_MESSAGE_TYPE && typeof height === 'number' && Number.isFinite(height) && height > 0 && height < 100_000;
+}
+
+/** @returns whether a message asks a frame for its height; it carries nothing else, so any sender may ask */
+export function isMeasureRequest(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as Record<string, unknown>)['type'] === MEASURE_MESSAGE_TYPE;
 }
 
 /** @returns the path of the embeddable whole timeline, or one country's */
