@@ -35,8 +35,7 @@ test.describe('the Embed control', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
   test('shows the iframe code, copies it and previews the frame', async ({ page }) => {
-    const [{ frame }] = pages;
-    const path = pages[0]?.page ?? '';
+    const { page: path, frame } = pages[0] ?? { page: '', frame: '' };
     await page.goto(path);
     await page.getByText('Embed', { exact: true }).click();
     const code = await page.getByLabel('Embed code').inputValue();
