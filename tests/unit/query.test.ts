@@ -198,7 +198,7 @@ describe('other spellings of a page', () => {
 
   it('adds the other spellings of a name the page contains, and its declared aliases', () => {
     const other = getOtherSpellings('Strikes in Sistan-Baluchestan; nine labourers killed', ['Sistan and Baluchestan'], groups, spellings);
-    expect(other.split(' · ').sort()).toEqual(['Balochistan', 'Baluchistan', 'laborers', 'Sistan and Baluchestan']);
+    expect(other.split(' · ').sort((a, b) => a.localeCompare(b, 'en'))).toEqual(['Balochistan', 'Baluchistan', 'laborers', 'Sistan and Baluchestan']);
   });
 
   it('adds nothing for a page that names none of them', () => {
