@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { normalizeBase, withBase } from '../lib/base';
+import { withEmbedRedirects } from '../lib/embed';
 import { parseJsonFile, redirectsSchema } from '../lib/site-files';
 
 export interface PermalinkOptions {
@@ -65,7 +66,7 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Perma
     name: 'timeline:permalinks',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        redirects = readRedirects(redirectsFile);
+        redirects = withEmbedRedirects(readRedirects(redirectsFile));
         updateConfig({ redirects });
       },
       'astro:config:done': ({ config }) => {
@@ -97,7 +98,8 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Perma
         if (site) {
           const redirected = new Set(Object.keys(redirects));
           const urls = permalinksNow
-            .filter((path) => path.endsWith('/') && !redirected.has(path))
+            // Frames are not pages to find: they say noindex and name their page as canonical.
+            .filter((path) => path.endsWith('/') && !redirected.has(path) && !path.startsWith('/embed/'))
             .map((path) => `  <url><loc>${new URL(withBase(base, path), site).href}</loc></url>`);
           await writeFile(
             join(outDir, 'sitemap.xml'),

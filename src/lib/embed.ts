@@ -72,6 +72,20 @@ export function getOembedPath(kind: 'event' | 'statement', id: string): string {
   return getPath(`oembed/${kind === 'event' ? 'events' : 'statements'}/${id}.json`);
 }
 
+/**
+ * @param redirects old path → new path, as editors declare them (without the base)
+ * @returns the same with each moved event's and statement's frame following it
+ *   (`/embed/events/old/` → `/embed/events/new/`), so that one redirect keeps both the
+ *   page and the iframes pasted into other sites working; a frame redirect declared by
+ *   hand wins
+ */
+export function withEmbedRedirects(redirects: Readonly<Record<string, string>>): Record<string, string> {
+  const frames = Object.entries(redirects).flatMap(([from, to]) =>
+    /^\/(?:events|statements)\//.test(from) && /^\/(?:events|statements)\//.test(to) ? [[`/embed${from}`, `/embed${to}`] as const] : [],
+  );
+  return { ...Object.fromEntries(frames), ...redirects };
+}
+
 function escapeAttribute(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getIframeCode, getOembed, getResizeMessage, isDayInRange, isResizeMessage, MEASURE_MESSAGE_TYPE, parseDateRange, RESIZE_MESSAGE_TYPE } from '../../src/lib/embed';
+import { getIframeCode, getOembed, getResizeMessage, isDayInRange, isResizeMessage, MEASURE_MESSAGE_TYPE, parseDateRange, RESIZE_MESSAGE_TYPE, withEmbedRedirects } from '../../src/lib/embed';
 import { getHeadersForPath, matchesPattern, parseHeaders, rebaseHeaders } from '../../src/lib/headers';
 import { checkOembed } from '../support/oembed';
 
@@ -95,5 +95,18 @@ describe('_headers', () => {
     const under = parseHeaders(rebaseHeaders(readFileSync('public/_headers', 'utf8'), '/timeline/'));
     expect(getHeadersForPath(under, '/timeline/embed/').has('x-frame-options')).toBe(false);
     expect(getHeadersForPath(under, '/timeline/about/').get('x-frame-options')).toBe('DENY');
+  });
+});
+
+describe('redirects', () => {
+  it('move an event’s or a statement’s frame with it, unless one is declared', () => {
+    expect(withEmbedRedirects({ '/events/a/': '/events/b/', '/statements/x/': '/statements/y/', '/about-us/': '/about/' })).toEqual({
+      '/embed/events/a/': '/embed/events/b/',
+      '/embed/statements/x/': '/embed/statements/y/',
+      '/events/a/': '/events/b/',
+      '/statements/x/': '/statements/y/',
+      '/about-us/': '/about/',
+    });
+    expect(withEmbedRedirects({ '/events/a/': '/events/b/', '/embed/events/a/': '/embed/' })['/embed/events/a/']).toBe('/embed/');
   });
 });
