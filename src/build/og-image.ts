@@ -4,7 +4,7 @@
  * each image is cached on disk under a hash of exactly what it shows and drawn again
  * only when that changes.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -103,7 +103,8 @@ export async function getOgImageFile(card: OgCard): Promise<string> {
   const png = await sharp(rgba).png({ palette: true, colours: 64, compressionLevel: 9, effort: 4 }).toBuffer();
   await mkdir(CACHE_DIR, { recursive: true });
   // Written aside and renamed, so a build running at the same time never links a half-written file.
-  const partial = `${cached}.${process.pid}.partial`;
+  // Named per call, not per process: two events of one build may show the same card and be drawn at once.
+  const partial = `${cached}.${process.pid}.${randomUUID()}.partial`;
   await writeFile(partial, png);
   await rename(partial, cached);
   return cached;
