@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { getCacheDir } from './src/build/cache';
 import { getContentFiles } from './src/build/content-files';
 import { hosts } from './src/integrations/hosts';
+import { hostHeaders } from './src/integrations/headers';
 import { pagefindIndex } from './src/integrations/pagefind';
 import { permalinks } from './src/integrations/permalinks';
 import { previewImages } from './src/integrations/preview-images';
@@ -35,6 +36,7 @@ export default defineConfig({
     previewImages(),
     // Server configs from the finished output's _headers, and its weight against hosts' limits.
     hosts({ redirectsFile, localPreview }),
+    hostHeaders(),
     // Swaps the finished site in only if every step above succeeded.
     stagedOutput(),
     // After the swap: the URL lock lists only what was really published.

@@ -9,4 +9,6 @@ export default tseslint.config(
   ...tseslint.configs.strict,
   ...astro.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },
+  // Served as is to other sites' pages, unbundled.
+  { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
 );

@@ -75,6 +75,14 @@ export async function getCorrections(): Promise<CorrectionInContext[]> {
 /** @returns the timeline's pages, the story's start first */
 export const getTimelinePages = oncePerBuild(async (): Promise<TimelinePage<TimelineEvent>[]> => paginateDays(groupByDay(await getEvents())));
 
+/**
+ * @param events events in timeline order (the whole story's, or one country's)
+ * @returns their days on one unpaged timeline, as the embeddable views show them
+ */
+export function getUnpagedDays(events: readonly TimelineEvent[]): TimelinePage<TimelineEvent>['days'] {
+  return groupByDay(events).map((day) => ({ ...day, continued: false }));
+}
+
 /** A month of the story and the timeline page where it starts. */
 export interface MonthStart {
   /** `YYYY-MM` */

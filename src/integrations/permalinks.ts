@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { normalizeBase, withBase } from '../lib/base';
 import { describeLostPaths } from '../lib/lost-urls';
+import { withEmbedRedirects } from '../lib/embed';
 import { parseJsonFile, redirectsSchema } from '../lib/site-files';
 
 export interface PermalinkOptions {
@@ -69,7 +70,7 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Perma
     name: 'timeline:permalinks',
     hooks: {
       'astro:config:setup': ({ command, injectRoute, updateConfig }) => {
-        redirects = readRedirects(redirectsFile);
+        redirects = withEmbedRedirects(readRedirects(redirectsFile));
         updateConfig({ redirects });
         if (command === 'build') injectRoute({ pattern: `/${PAGE_DATES}`, entrypoint: new URL('./routes/page-dates.ts', import.meta.url) });
       },
@@ -102,7 +103,8 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Perma
         if (site) {
           const redirected = new Set(Object.keys(redirects));
           const urls = permalinksNow
-            .filter((path) => path.endsWith('/') && !redirected.has(path))
+            // Frames are not pages to find: they say noindex and name their page as canonical.
+            .filter((path) => path.endsWith('/') && !redirected.has(path) && !path.startsWith('/embed/'))
             .map((path) => {
               const lastmod = lastModified[path];
               return `  <url><loc>${new URL(withBase(base, path), site).href}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;

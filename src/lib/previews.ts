@@ -21,6 +21,8 @@ export interface OgCard {
   countries: readonly string[];
   /** The site's name. */
   site: string;
+  /** Located places of an event: its locator map fills the card's middle. */
+  places?: readonly { name: string; lat: number; lon: number }[];
 }
 
 /** A preview image's size in pixels, as drawn and as announced in each page's tags. */
@@ -34,6 +36,7 @@ export function getEventCard(data: EventData, site: string): OgCard {
     title: data.title,
     countries: data.countries.map(getCountryName),
     site,
+    places: data.places.flatMap(({ name, lat, lon }) => (lat !== undefined && lon !== undefined ? [{ name, lat, lon }] : [])),
   };
 }
 

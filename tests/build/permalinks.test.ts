@@ -52,7 +52,10 @@ describe('the permalink lock', () => {
     const page = readFileSync(join(outDir, OLD, 'index.html'), 'utf8');
     expect(page).toContain(`<meta http-equiv="refresh" content="0;url=${NEW}">`);
     expect(page).toContain(`<link rel="canonical" href="http://localhost:4321${NEW}">`);
-    expect(readFileSync(join(outDir, '_redirects'), 'utf8')).toBe(`${OLD} ${NEW} 301\n`);
+    // The event's frame follows it: iframes pasted into other sites keep working.
+    expect(readFileSync(join(outDir, '_redirects'), 'utf8')).toBe(`/embed${OLD} /embed${NEW} 301\n${OLD} ${NEW} 301\n`);
+    expect(readFileSync(join(outDir, 'embed', OLD, 'index.html'), 'utf8')).toContain(`url=/embed${NEW}`);
+    expect(readFileSync(join(outDir, 'sitemap.xml'), 'utf8')).not.toContain('/embed/');
     expect(existsSync(join(outDir, NEW, 'index.html'))).toBe(true);
   });
 

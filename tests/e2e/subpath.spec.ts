@@ -25,3 +25,17 @@ test('under a sub-path, the timeline links to pages that exist', async ({ page }
   await expect(page).toHaveURL(/\/timeline\/countries\/$/);
   await expect(page.locator('tbody tr').first()).toBeVisible();
 });
+
+test('under a sub-path, the embeds, their script and their oEmbed documents are under it', async ({ page, request }) => {
+  await page.goto('');
+  await page.locator('article.event h3 a').first().click();
+  const oembed = await page.locator('link[type="application/json+oembed"]').getAttribute('href');
+  expect(new URL(oembed ?? '').pathname).toMatch(/^\/timeline\/oembed\/events\/[^/]+\.json$/);
+  const doc = (await (await request.get(new URL(oembed ?? '').pathname)).json()) as { html: string };
+  const src = /src="([^"]+)"/.exec(doc.html)?.[1] ?? '';
+  expect(new URL(src).pathname).toMatch(/^\/timeline\/embed\/events\/[^/]+\/$/);
+  await page.goto(new URL(src).pathname);
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Open on / })).toHaveAttribute('href', /^\/timeline\/events\//);
+  expect((await request.get('/timeline/embed/resize.js')).ok()).toBe(true);
+});

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { TEMPLATES } from '../support/templates';
+import { EMBED_TEMPLATES, TEMPLATES } from '../support/templates';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
@@ -25,6 +25,24 @@ for (const width of [375, 1280]) {
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), path).toBe(true);
         }
       });
+    });
+  }
+}
+
+// The embeds live in other sites' columns, from 280 px up.
+for (const width of [280, 600]) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`embeds at ${width} px, ${colorScheme}`, () => {
+      test.use({ viewport: { width, height: 700 }, colorScheme });
+
+      for (const { name, path } of EMBED_TEMPLATES) {
+        test(`${name} embed has no WCAG 2.2 A/AA violations and does not scroll sideways`, async ({ page }) => {
+          await page.goto(path);
+          const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+          expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        });
+      }
     });
   }
 }

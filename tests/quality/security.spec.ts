@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { TEMPLATES } from '../support/templates';
+import { EMBED_TEMPLATES, TEMPLATES } from '../support/templates';
 
 /** Collects what a strict page must never do: leave its origin, break its CSP, log errors. */
 async function watch(page: Page, origin: string) {
@@ -24,7 +24,7 @@ async function watch(page: Page, origin: string) {
 test('every template and a search stay on this origin, within the CSP, without errors', async ({ page, baseURL }) => {
   const origin = new URL(baseURL ?? '').origin;
   const problems = await watch(page, origin);
-  for (const { name, path } of TEMPLATES) {
+  for (const { name, path } of [...TEMPLATES, ...EMBED_TEMPLATES]) {
     const response = await page.goto(path);
     if (name === '404') {
       // The browser reports the page's own 404 status; that one is meant.
@@ -44,7 +44,7 @@ test('every template and a search stay on this origin, within the CSP, without e
 });
 
 test('every page carries a CSP without unsafe-inline scripts, allowing what search needs', async ({ request }) => {
-  for (const { path } of TEMPLATES.filter((t) => t.name !== '404')) {
+  for (const { path } of [...TEMPLATES.filter((t) => t.name !== '404'), ...EMBED_TEMPLATES]) {
     const html = await (await request.get(path)).text();
     const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1] ?? '';
@@ -63,6 +63,8 @@ test('a _headers file sets HSTS, nosniff, the referrer policy and frame-ancestor
   expect(headers).toContain('X-Content-Type-Options: nosniff');
   expect(headers).toMatch(/Referrer-Policy: \S+/);
   expect(headers).toContain("frame-ancestors 'none'");
+  // Only the embeds may be framed by other sites (tests/unit/embed.test.ts reads the rules; tests/quality/embed.spec.ts frames them).
+  expect(headers).toMatch(/^\/embed\/\*\n {2}! Content-Security-Policy\n {2}! X-Frame-Options\n {2}Content-Security-Policy: frame-ancestors \*$/m);
   expect(headers).toMatch(/Cross-Origin-Resource-Policy: same-(?:origin|site)/);
   // FLoC is gone; browsers warn about the unknown feature.
   expect(headers).not.toContain('interest-cohort');
@@ -77,4 +79,17 @@ test('_headers keeps the hashed /_astro/ files for a year, and only those', () =
   );
   expect(rules.get('/_astro/*')).toContain('Cache-Control: public, max-age=31536000, immutable');
   expect(rules.get('/*')).not.toContain('Cache-Control');
+});
+
+test('_headers lets other sites load the embeds, their script and the preview images, and nothing else', () => {
+  const rules = new Map(
+    readFileSync('dist/_headers', 'utf8')
+      .split(/\n(?=\S)/)
+      .map((rule) => [rule.split('\n')[0]?.trim(), rule] as const),
+  );
+  expect(rules.get('/*')).toContain('Cross-Origin-Resource-Policy: same-origin');
+  for (const path of ['/embed/*', '/og/*']) {
+    expect(rules.get(path), path).toContain('! Cross-Origin-Resource-Policy');
+    expect(rules.get(path), path).toContain('Cross-Origin-Resource-Policy: cross-origin');
+  }
 });

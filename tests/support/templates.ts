@@ -24,3 +24,12 @@ export const TEMPLATES: readonly { name: string; path: string }[] = [
   { name: 'about', path: '/about/' },
   { name: '404', path: '/no-such-page/' },
 ];
+
+/** The embeddable views, for a frame in another site's page. */
+export const EMBED_TEMPLATES: readonly { name: string; path: string }[] = [
+  { name: 'timeline', path: '/embed/' },
+  { name: 'country timeline', path: `/embed/countries/${statement.country.toLowerCase()}/` },
+  { name: 'timeline narrowed to days', path: `/embed/?from=${richest.when.date.slice(0, 10)}&to=${richest.when.date.slice(0, 10)}` },
+  { name: 'event', path: `/embed/events/${richest.id}/` },
+  { name: 'statement', path: `/embed/statements/${statement.id}/` },
+];
