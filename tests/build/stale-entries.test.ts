@@ -5,7 +5,7 @@
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build';
 
@@ -27,7 +27,7 @@ describe('a build sees only its own folder', () => {
     writeFileSync(join(second, page), readFileSync(join(second, page), 'utf8').replace(/^title: .*$/m, 'title: Only in the second folder'));
     const result = buildSite(second);
     expect(result.status, result.output).toBe(0);
-    expect(result.output).not.toContain(first.slice(1));
+    expect(result.output).not.toContain(basename(first));
     expect(readFileSync(join(result.outDir, 'events/2024-01-21-days-later/index.html'), 'utf8')).toContain('Only in the second folder');
   });
 
@@ -46,7 +46,7 @@ describe('a build sees only its own folder', () => {
     const result = buildSite(second);
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('statement id "fixture-tehran-quote" is already used in');
-    expect(result.output).not.toContain(first.slice(1));
-    expect(result.output).toContain(`${second.slice(1)}/moved/${tehran}`);
+    expect(result.output).not.toContain(basename(first));
+    expect(result.output).toContain(`${basename(second)}/moved/${tehran}`);
   });
 });

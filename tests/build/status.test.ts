@@ -48,6 +48,14 @@ describe('a withdrawn event', () => {
     expect(statement).toContain('belonged to an event that has been withdrawn');
     expect(statement).not.toContain('très bien');
     expect(statement).not.toContain('data-pagefind-body');
+    // Frames pasted into other sites keep working, and say so too.
+    const frame = read(after.outDir, `embed/events/${slug}/index.html`);
+    expect(frame).toContain('Withdrawn: Late evening in Tehran');
+    expect(frame).toContain(`Why: ${reason}`);
+    expect(frame).not.toContain('très bien');
+    const quoteFrame = read(after.outDir, 'embed/statements/fixture-tehran-quote/index.html');
+    expect(quoteFrame).toContain('belonged to an event that has been withdrawn');
+    expect(quoteFrame).not.toContain('très bien');
 
     // Off the timeline, the feeds, the CSV files and the country pages and their search bundles.
     for (const path of ['index.html', 'feed.xml', 'atom.xml', 'feed.json', 'data/events.csv', 'data/statements.csv', 'countries/ir/index.html', 'countries/tr/index.html']) {
