@@ -70,23 +70,23 @@ test('a _headers file sets HSTS, nosniff, the referrer policy and frame-ancestor
   expect(headers).not.toContain('interest-cohort');
 });
 
-test('_headers keeps the hashed /_astro/ files for a year, and only those', () => {
-  // Rules are a path line, then its indented headers, up to the next path line.
-  const rules = new Map(
+/** @returns each rule of `dist/_headers` by its path: a path line, then its indented headers, up to the next path line */
+function readHeaderRules(): Map<string | undefined, string> {
+  return new Map(
     readFileSync('dist/_headers', 'utf8')
       .split(/\n(?=\S)/)
       .map((rule) => [rule.split('\n')[0]?.trim(), rule] as const),
   );
+}
+
+test('_headers keeps the hashed /_astro/ files for a year, and only those', () => {
+  const rules = readHeaderRules();
   expect(rules.get('/_astro/*')).toContain('Cache-Control: public, max-age=31536000, immutable');
   expect(rules.get('/*')).not.toContain('Cache-Control');
 });
 
 test('_headers lets other sites load the embeds, their script and the preview images, and nothing else', () => {
-  const rules = new Map(
-    readFileSync('dist/_headers', 'utf8')
-      .split(/\n(?=\S)/)
-      .map((rule) => [rule.split('\n')[0]?.trim(), rule] as const),
-  );
+  const rules = readHeaderRules();
   expect(rules.get('/*')).toContain('Cross-Origin-Resource-Policy: same-origin');
   for (const path of ['/embed/*', '/og/*']) {
     expect(rules.get(path), path).toContain('! Cross-Origin-Resource-Policy');
