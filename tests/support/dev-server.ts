@@ -28,11 +28,15 @@ export interface DevServer {
   stop: () => Promise<void>;
 }
 
-/** @returns a running dev server over a fresh copy of `content/events`, its URL lock and redirects */
-export async function startDevServer(): Promise<DevServer> {
+/**
+ * @param source the events to copy, the story's own by default (the bench gives generated ones)
+ * @param extraEnv more environment, e.g. the bench's own cache folder
+ * @returns a running dev server over a fresh copy of `source`, the URL lock and redirects
+ */
+export async function startDevServer(source = 'content/events', extraEnv: Record<string, string> = {}): Promise<DevServer> {
   const temp = mkdtempSync(join(tmpdir(), 'timeline-dev-'));
   const events = join(temp, 'events');
-  cpSync('content/events', events, { recursive: true });
+  cpSync(source, events, { recursive: true });
   const lock = join(temp, 'published-urls.txt');
   const redirects = join(temp, 'redirects.json');
   cpSync('content/published-urls.txt', lock);
@@ -41,7 +45,7 @@ export async function startDevServer(): Promise<DevServer> {
   mkdirSync(root, { recursive: true });
   for (const file of PROJECT_FILES) cpSync(file, join(root, file), { recursive: true });
 
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_CONTENT_DIR: events, TIMELINE_URL_LOCK: lock, TIMELINE_REDIRECTS: redirects };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_CONTENT_DIR: events, TIMELINE_URL_LOCK: lock, TIMELINE_REDIRECTS: redirects, ...extraEnv };
   delete env['BASE_PATH'];
   delete env['SITE_URL'];
   // A port the system picks, away from the fixed ports of other test runs on the machine;
