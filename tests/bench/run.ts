@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumPath, startPreview } from '../support/preview.ts';
 import { answeredQuestions } from '../support/reader-questions.ts';
+import { pageWeight, pickTemplatePages } from '../support/page-weight.ts';
 import { FIRST_SEARCHES, measureFirstSearch } from './first-search.ts';
 import { serveFolder } from '../support/serve.ts';
 import { generateEvents } from './generate.ts';
@@ -86,15 +87,6 @@ function folderSize(dir: string): number {
 
 const gz = (text: string | Buffer) => gzipSync(text).length;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
-
-/** @returns a page's gzip weight with the CSS and scripts it loads, and its largest script */
-function pageWeight(dist: string, path: string) {
-  const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
-  const assets = [...html.matchAll(/<(?:link rel="stylesheet" href|script type="module" src)="([^"]+)"/g)].map((m) => m[1] ?? '');
-  const sizes = assets.map((asset) => gz(readFileSync(join(dist, asset))));
-  const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => gz(m[1] ?? ''));
-  return { html: gz(html), total: gz(html) + sizes.reduce((a, b) => a + b, 0), largestScript: Math.max(0, ...inline, ...sizes.filter((_, i) => assets[i]?.endsWith('.js'))) };
-}
 
 /** @returns gzip bytes of the HTML up to the end of the first event on the timeline */
 function firstScreenBytes(dist: string): number {
@@ -239,11 +231,11 @@ for (const count of sizes) {
   }
   built.set(count, dist);
 
-  const event = readdirSync(join(dist, 'events'))[0] ?? '';
-  const country = readdirSync(join(dist, 'countries')).find((c) => c.length === 2) ?? '';
+  const templates = pickTemplatePages(dist);
+  const pathOf = (name: string) => templates.find((template) => template.name === name)?.path ?? '';
   const timeline = pageWeight(dist, '');
-  const eventPage = pageWeight(dist, `events/${event}`);
-  const countryPage = pageWeight(dist, `countries/${country}`);
+  const eventPage = pageWeight(dist, pathOf('event'));
+  const countryPage = pageWeight(dist, pathOf('country'));
   const firstScreen = firstScreenBytes(dist);
   const largestScript = Math.max(timeline.largestScript, eventPage.largestScript, countryPage.largestScript, pageWeight(dist, 'search').largestScript);
   weights.push(
