@@ -73,21 +73,26 @@ export async function getCorrections(): Promise<CorrectionInContext[]> {
 }
 
 /** @returns the timeline's pages, the story's start first */
-export const getTimelinePages = oncePerBuild(async (): Promise<TimelinePage<TimelineEvent>[]> => paginateDays(groupByDay(await getEvents())));
+export const getTimelinePages = oncePerBuild(async (): Promise<TimelinePage<TimelineEvent>[]> => paginateEvents(await getEvents()));
 
 /**
- * @param events events in timeline order (the whole story's, or one country's)
- * @returns their days on one unpaged timeline, as the embeddable views show them
+ * @param events events in timeline order, e.g. one country's
+ * @returns their timeline, split into pages like the whole story's
  */
-export function getUnpagedDays(events: readonly TimelineEvent[]): TimelinePage<TimelineEvent>['days'] {
-  return groupByDay(events).map((day) => ({ ...day, continued: false }));
+export function paginateEvents(events: readonly TimelineEvent[]): TimelinePage<TimelineEvent>[] {
+  return paginateDays(groupByDay(events));
+}
+
+/** @returns each month of a paged timeline with the page it starts on */
+export function getMonthStartsOf(pages: readonly TimelinePage<TimelineEvent>[]): MonthStart[] {
+  return listMonthStarts(pages.map((page) => ({ number: page.number, dates: page.days.map((day) => day.date) })));
 }
 
 export type { MonthStart };
 
 /** @returns each month of the story with the timeline page it starts on */
 export async function getMonthStarts(): Promise<MonthStart[]> {
-  return listMonthStarts((await getTimelinePages()).map((page) => ({ number: page.number, dates: page.days.map((day) => day.date) })));
+  return getMonthStartsOf(await getTimelinePages());
 }
 
 /** An event with the events just before and after it. */
