@@ -8,11 +8,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { TIMELINE_PAGE_SIZE } from '../../src/lib/timeline';
 import { generateEvents } from '../bench/generate';
 import { buildSite } from '../support/build';
 import { pageWeight, pickTemplatePages } from '../support/page-weight';
+import { chromiumPath } from '../support/preview';
+import { serveFolder } from '../support/serve';
 
 const COUNT = 300;
 const BUDGET = 30 * 1024;
@@ -89,6 +92,26 @@ describe(`a story of ${COUNT} events`, () => {
     const shown = pages.flatMap((p) => [...p.html.matchAll(/<article class="event" id="([^"]+)"/g)].map((m) => m[1] ?? ''));
     expect(shown.toSorted()).toEqual(country.events.toSorted());
     expect(pages[0]?.html).toContain(`<a rel="next" target="_self" href="/embed/countries/${country.code}/2/">`);
+  });
+
+  it('opens an embedded timeline narrowed to days on the page that holds them, its page links keeping the range', async () => {
+    const third = read('/embed/timeline/3/');
+    // A day that starts on page 3, not one continued from page 2.
+    const day = [...third.matchAll(/<h3 class="day-heading" id="day-([\d-]+)">(.*?)<\/h3>/g)].find((m) => !m[2]?.includes('day-continued'))?.[1] ?? '';
+    const { server, origin } = await serveFolder(outDir);
+    const executablePath = chromiumPath();
+    const browser = await chromium.launch(executablePath ? { executablePath } : {});
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/embed/?from=${day}&to=${day}`);
+      await page.waitForURL(`${origin}/embed/timeline/3/?from=${day}&to=${day}`);
+      const shown = await page.locator('.day:visible .day-heading time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')));
+      expect(shown).toEqual([day]);
+      expect(await page.locator('.pager a[rel="next"]').first().getAttribute('href')).toBe(`${origin}/embed/timeline/4/?from=${day}&to=${day}`);
+    } finally {
+      await browser.close();
+      server.close();
+    }
   });
 
   it('keeps every template within 30 KB gzip with its CSS and scripts', () => {
