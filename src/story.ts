@@ -12,7 +12,7 @@ import { throwIfLoadFailed } from './lib/load-failure';
 import { getEventCard, getStatementCard, getWithdrawnCard, type OgCard } from './lib/previews';
 import type { Source, Statement, Update } from './lib/schema';
 import { parseFileData, siteSchema } from './lib/site-files';
-import { groupByDay, paginateDays, sortEvents, type TimelinePage } from './lib/timeline';
+import { groupByDay, listMonthStarts, paginateDays, paginateList, sortEvents, type ListPage, type MonthStart, type TimelinePage } from './lib/timeline';
 import { compareUpdates, getUpdatesNewestFirst } from './lib/updates';
 import { t } from './i18n';
 
@@ -73,33 +73,26 @@ export async function getCorrections(): Promise<CorrectionInContext[]> {
 }
 
 /** @returns the timeline's pages, the story's start first */
-export const getTimelinePages = oncePerBuild(async (): Promise<TimelinePage<TimelineEvent>[]> => paginateDays(groupByDay(await getEvents())));
+export const getTimelinePages = oncePerBuild(async (): Promise<TimelinePage<TimelineEvent>[]> => paginateEvents(await getEvents()));
 
 /**
- * @param events events in timeline order (the whole story's, or one country's)
- * @returns their days on one unpaged timeline, as the embeddable views show them
+ * @param events events in timeline order, e.g. one country's
+ * @returns their timeline, split into pages like the whole story's
  */
-export function getUnpagedDays(events: readonly TimelineEvent[]): TimelinePage<TimelineEvent>['days'] {
-  return groupByDay(events).map((day) => ({ ...day, continued: false }));
+export function paginateEvents(events: readonly TimelineEvent[]): TimelinePage<TimelineEvent>[] {
+  return paginateDays(groupByDay(events));
 }
 
-/** A month of the story and the timeline page where it starts. */
-export interface MonthStart {
-  /** `YYYY-MM` */
-  month: string;
-  page: number;
+/** @returns each month of a paged timeline with the page it starts on */
+export function getMonthStartsOf(pages: readonly TimelinePage<TimelineEvent>[]): MonthStart[] {
+  return listMonthStarts(pages.map((page) => ({ number: page.number, dates: page.days.map((day) => day.date) })));
 }
 
-/** @returns each month of the story with the page it starts on */
+export type { MonthStart };
+
+/** @returns each month of the story with the timeline page it starts on */
 export async function getMonthStarts(): Promise<MonthStart[]> {
-  const months: MonthStart[] = [];
-  for (const page of await getTimelinePages()) {
-    for (const day of page.days) {
-      const month = day.date.slice(0, 7);
-      if (months.at(-1)?.month !== month) months.push({ month, page: page.number });
-    }
-  }
-  return months;
+  return getMonthStartsOf(await getTimelinePages());
 }
 
 /** An event with the events just before and after it. */
@@ -194,6 +187,45 @@ function listCountries(named: readonly CountryCode[], events: readonly TimelineE
       events: events.filter((event) => event.data.countries.includes(code)),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+/** One line of a country's page: an event involving it, or a statement it made. */
+export type CountryEntry = { event: TimelineEvent; said?: undefined } | { said: StatementInContext; event?: undefined };
+
+/** A page of a country's statements and events, in timeline order. */
+export interface CountryPage {
+  country: CountryInStory;
+  page: ListPage<CountryEntry>;
+  /** How many pages the country has. */
+  pages: number;
+  months: MonthStart[];
+}
+
+/**
+ * @returns every page of every country with a page (see `getCountryPages`): its
+ *   statements and events merged in timeline order and split like the timeline, so that
+ *   no country page grows with the story; each entry is on exactly one page
+ */
+export async function getCountryPageList(): Promise<CountryPage[]> {
+  const [countries, events] = await Promise.all([getCountryPages(), getEvents()]);
+  // Statements sit between their event and the next (positions in steps of 1000).
+  const position = new Map(events.map((event, i) => [event.id, i * 1000]));
+  return countries.flatMap((country) => {
+    const entries = [
+      ...country.events.map((event) => ({ at: position.get(event.id) ?? 0, entry: { event } })),
+      ...country.statements.map((said) => ({ at: said.position, entry: { said } })),
+    ]
+      .sort((a, b) => a.at - b.at)
+      .map(({ entry }): CountryEntry => entry);
+    const pages = paginateList(entries);
+    const months = listMonthStarts(pages.map((page) => ({ number: page.number, dates: page.items.map(getEntryDate) })));
+    return pages.map((page) => ({ country, page, pages: pages.length, months }));
+  });
+}
+
+/** @returns the local date an entry of a country's page is listed under: its event's */
+export function getEntryDate(entry: CountryEntry): string {
+  return getLocalDate((entry.event ?? entry.said.event).data.when);
 }
 
 /** A located place and the country it is in. */

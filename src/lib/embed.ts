@@ -47,9 +47,24 @@ export function isMeasureRequest(data: unknown): boolean {
   return typeof data === 'object' && data !== null && (data as Record<string, unknown>)['type'] === MEASURE_MESSAGE_TYPE;
 }
 
-/** @returns the path of the embeddable whole timeline, or one country's */
-export function getEmbedTimelinePath(country?: string): string {
-  return getPath(country ? `embed/countries/${country.toLowerCase()}/` : 'embed/');
+/**
+ * @param country a country's code, for its timeline alone
+ * @param page a page after the first, as the full timeline is split
+ * @returns the path of the embeddable whole timeline, or one country's, e.g. `/embed/`, `/embed/timeline/2/`, `/embed/countries/pk/3/`
+ */
+export function getEmbedTimelinePath(country?: string, page = 1): string {
+  const more = page === 1 ? '' : `${page}/`;
+  return getPath(country ? `embed/countries/${country.toLowerCase()}/${more}` : `embed/${more && `timeline/${more}`}`);
+}
+
+/**
+ * @param starts the first day (`YYYY-MM-DD`) of each page of a paged timeline, in order
+ * @param day the day a reader's range starts on
+ * @returns the number of the first page that holds the day, or would: else the page before the next day on the timeline
+ */
+export function findPageOfDay(starts: readonly string[], day: string): number {
+  const before = starts.filter((start) => start < day).length;
+  return starts[before] === day ? before + 1 : Math.max(before, 1);
 }
 
 /** @returns the path of an event's embeddable view */

@@ -100,3 +100,46 @@ export function paginateDays<T>(days: readonly TimelineDay<T>[], size = TIMELINE
   if (current.days.length > 0 || pages.length === 0) pages.push(current);
   return pages;
 }
+
+/** One page of a list split like the timeline. */
+export interface ListPage<T> {
+  /** 1 for the first page. */
+  number: number;
+  items: T[];
+}
+
+/**
+ * Splits any ordered list into pages of at most `size` items, so that a page listing
+ * it (a country's statements and events) stays as light as a timeline page.
+ *
+ * @returns the pages in order; one empty page for an empty list, since page 1 always exists
+ */
+export function paginateList<T>(items: readonly T[], size = TIMELINE_PAGE_SIZE): ListPage<T>[] {
+  const pages: ListPage<T>[] = [];
+  for (let start = 0; start < items.length || pages.length === 0; start += size) {
+    pages.push({ number: pages.length + 1, items: items.slice(start, start + size) });
+  }
+  return pages;
+}
+
+/** A month and the page where it starts, for the pager's "Jump to a month". */
+export interface MonthStart {
+  /** `YYYY-MM` */
+  month: string;
+  page: number;
+}
+
+/**
+ * @param pages each page's number with the dates (`YYYY-MM-DD`) of what it lists, in order
+ * @returns each month with the first page it appears on
+ */
+export function listMonthStarts(pages: readonly { number: number; dates: readonly string[] }[]): MonthStart[] {
+  const months: MonthStart[] = [];
+  for (const page of pages) {
+    for (const date of page.dates) {
+      const month = date.slice(0, 7);
+      if (months.at(-1)?.month !== month) months.push({ month, page: page.number });
+    }
+  }
+  return months;
+}

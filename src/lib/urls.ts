@@ -42,9 +42,9 @@ export function getStatementPath(statementId: string): string {
   return getPath(`statements/${statementId}/`);
 }
 
-/** @returns the path of a country's page, e.g. `/countries/pk/` */
-export function getCountryPath(code: string): string {
-  return getPath(`countries/${code.toLowerCase()}/`);
+/** @returns the path of a country's page, e.g. `/countries/pk/`, or of a later page of it, `/countries/pk/2/` */
+export function getCountryPath(code: string, page = 1): string {
+  return getPath(`countries/${code.toLowerCase()}/${page === 1 ? '' : `${page}/`}`);
 }
 
 /** @returns the folder of a search bundle: the whole site's, or one country's alone */

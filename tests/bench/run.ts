@@ -26,6 +26,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { startDevServer } from '../support/dev-server.ts';
 import { chromiumPath, startPreview } from '../support/preview.ts';
 import { answeredQuestions } from '../support/reader-questions.ts';
+import { pageWeight, pickTemplatePages } from '../support/page-weight.ts';
 import { FIRST_SEARCHES, measureFirstSearch } from './first-search.ts';
 import { serveFolder } from '../support/serve.ts';
 import { generateEvents } from './generate.ts';
@@ -136,15 +137,6 @@ function folderSize(dir: string): number {
 
 const gz = (text: string | Buffer) => gzipSync(text).length;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
-
-/** @returns a page's gzip weight with the CSS and scripts it loads, and its largest script */
-function pageWeight(dist: string, path: string) {
-  const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
-  const assets = [...html.matchAll(/<(?:link rel="stylesheet" href|script type="module" src)="([^"]+)"/g)].map((m) => m[1] ?? '');
-  const sizes = assets.map((asset) => gz(readFileSync(join(dist, asset))));
-  const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => gz(m[1] ?? ''));
-  return { html: gz(html), total: gz(html) + sizes.reduce((a, b) => a + b, 0), largestScript: Math.max(0, ...inline, ...sizes.filter((_, i) => assets[i]?.endsWith('.js'))) };
-}
 
 /** @returns gzip bytes of the HTML up to the end of the first event on the timeline */
 function firstScreenBytes(dist: string): number {
@@ -388,24 +380,35 @@ for (const { count, dist } of results) {
   say(`| ${count} | ${files.total} | ${(files.total / count).toFixed(1)} | ${files.html} | ${files.png} | ${files.search} | ${files.other} | ${(folderSize(dist) / KB ** 2).toFixed(0)} MB | ${(folderSize(join(dist, 'pagefind')) / KB ** 2).toFixed(1)} MB |`);
 }
 
-const weights: string[] = [];
-for (const { count, dist } of results) {
-  const event = readdirSync(join(dist, 'events'))[0] ?? '';
-  const country = readdirSync(join(dist, 'countries')).find((c) => c.length === 2) ?? '';
-  const timeline = pageWeight(dist, '');
-  const eventPage = pageWeight(dist, `events/${event}`);
-  const countryPage = pageWeight(dist, `countries/${country}`);
-  const firstScreen = firstScreenBytes(dist);
-  const largestScript = Math.max(timeline.largestScript, eventPage.largestScript, countryPage.largestScript, pageWeight(dist, 'search').largestScript);
-  weights.push(
-    `| ${count} | ${kb(timeline.total)} (${budget(timeline.total <= BUDGET.templateGzip, `${count}: timeline ${kb(timeline.total)} gzip > 30 KB`)}) | ${kb(firstScreen)} (${budget(firstScreen <= BUDGET.firstScreenGzip, `${count}: first screen ${kb(firstScreen)} > 14 KB`)}) | ${kb(eventPage.total)} | ${kb(countryPage.total)} | ${kb(largestScript)} (${budget(largestScript <= BUDGET.scriptGzip, `${count}: a script of ${kb(largestScript)} gzip loads before search`)}) |`,
-  );
-}
-
 say('\n## Page weight (gzip, each page with its CSS and scripts)\n');
-say('| events | timeline page | its first screen | event page | country page | largest script before search |');
-say('| ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const line of weights) say(line);
+say(`One page of every template, the heaviest of its kind (the richest event and statement, the country with the most pages); budget ${kb(BUDGET.templateGzip)} each.\n`);
+const weighed = results.map(({ count, dist }) => ({ count, dist, templates: pickTemplatePages(dist) }));
+const names = [...new Set(weighed.flatMap(({ templates }) => templates.map((template) => template.name)))];
+say(`| template | ${weighed.map(({ count }) => `${count} events`).join(' | ')} |`);
+say(`| --- | ${weighed.map(() => '---:').join(' | ')} |`);
+for (const name of names) {
+  const cells = weighed.map(({ count, dist, templates }) => {
+    const template = templates.find((t) => t.name === name);
+    if (!template) return '–';
+    const { total } = pageWeight(dist, template.path);
+    const ok = total <= BUDGET.templateGzip;
+    budget(ok, `${count} events: ${name} (${template.path}) ${kb(total)} gzip > ${kb(BUDGET.templateGzip)}`);
+    return ok ? kb(total) : `${kb(total)} (OVER BUDGET)`;
+  });
+  say(`| ${name} | ${cells.join(' | ')} |`);
+}
+const firstScreens = weighed.map(({ count, dist }) => {
+  const bytes = firstScreenBytes(dist);
+  budget(bytes <= BUDGET.firstScreenGzip, `${count} events: the timeline's first screen ${kb(bytes)} > ${kb(BUDGET.firstScreenGzip)}`);
+  return kb(bytes);
+});
+say(`| the timeline's first screen (budget ${kb(BUDGET.firstScreenGzip)}) | ${firstScreens.join(' | ')} |`);
+const scripts = weighed.map(({ count, dist, templates }) => {
+  const largest = Math.max(...templates.filter((t) => !t.path.startsWith('/search')).map((t) => pageWeight(dist, t.path).largestScript));
+  budget(largest <= BUDGET.scriptGzip, `${count} events: a script of ${kb(largest)} gzip loads before search`);
+  return kb(largest);
+});
+say(`| largest script before search (budget ${kb(BUDGET.scriptGzip)}) | ${scripts.join(' | ')} |`);
 
 // Chromium, dev and Lighthouse at 10,000 events (or the largest size below it).
 const largest = Math.max(...sizes.filter((size) => size <= 10_000));

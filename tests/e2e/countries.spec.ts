@@ -17,12 +17,20 @@ test('the countries page lists every country with its statements and events', as
   }
 });
 
-test('each country page lists exactly that country’s statements, in time order, linking to them', async ({ page }) => {
+test('each country’s pages list exactly that country’s statements, in time order, linking to them', async ({ page }) => {
   for (const [code, ids] of statementsByCountry) {
     await page.goto(`/countries/${code.toLowerCase()}/`);
-    const shown = await page.locator('[data-statement]').evaluateAll((els) => els.map((el) => el.getAttribute('data-statement')));
+    // A long story splits a country's page; its pages link on with rel="next".
+    const shown: (string | null)[] = [];
+    const dates: string[] = [];
+    for (;;) {
+      shown.push(...(await page.locator('[data-statement]').evaluateAll((els) => els.map((el) => el.getAttribute('data-statement')))));
+      dates.push(...(await page.locator('[data-statement] time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''))));
+      const next = page.locator('.pager a[rel="next"]').first();
+      if ((await next.count()) === 0) break;
+      await next.click();
+    }
     expect([...shown].sort(), code).toEqual([...ids].sort());
-    const dates = await page.locator('[data-statement] time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime') ?? ''));
     expect(dates, code).toEqual([...dates].sort());
   }
   const [code, ids] = [...statementsByCountry][0] ?? [];
@@ -30,4 +38,14 @@ test('each country page lists exactly that country’s statements, in time order
   await page.goto(`/countries/${code.toLowerCase()}/`);
   await page.locator(`[data-statement="${ids[0]}"] a`).first().click();
   await expect(page.locator(`[id="${ids[0]}"]`)).toBeInViewport();
+});
+
+test('a country page leads to everything the country said, on one list in search', async ({ page }) => {
+  const [code, ids] = [...statementsByCountry].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
+  if (!code || !ids) throw new Error('no statements');
+  await page.goto(`/countries/${code.toLowerCase()}/`);
+  await page.getByRole('link', { name: /^Everything .+ said/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/search/\\?country=${code}&type=statement$`));
+  await expect(page.getByLabel('Country')).toHaveValue(code);
+  await expect(page.locator('#search-status')).toHaveText(new RegExp(`^${ids.length} results?`));
 });

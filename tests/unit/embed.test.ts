@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getIframeCode, getOembed, getResizeMessage, isDayInRange, isResizeMessage, MEASURE_MESSAGE_TYPE, parseDateRange, RESIZE_MESSAGE_TYPE, withEmbedRedirects } from '../../src/lib/embed';
+import { findPageOfDay, getIframeCode, getOembed, getResizeMessage, isDayInRange, isResizeMessage, MEASURE_MESSAGE_TYPE, parseDateRange, RESIZE_MESSAGE_TYPE, withEmbedRedirects } from '../../src/lib/embed';
 import { getHeadersForPath, matchesPattern, parseHeaders, rebaseHeaders } from '../../src/lib/headers';
 import { checkOembed } from '../support/oembed';
 
@@ -49,6 +49,11 @@ describe('date ranges', () => {
     const range = { from: '2024-01-16', to: '2024-01-18' };
     expect(['2024-01-15', '2024-01-16', '2024-01-18', '2024-01-19'].map((day) => isDayInRange(day, range))).toEqual([false, true, true, false]);
     expect(isDayInRange('1999-01-01', {})).toBe(true);
+  });
+
+  it('finds the page of a long timeline that a range starts on, a day on two pages on the first', () => {
+    const starts = ['2024-01-01', '2024-01-07', '2024-01-07', '2024-02-01'];
+    expect(['2023-12-31', '2024-01-01', '2024-01-06', '2024-01-07', '2024-01-20', '2025-01-01'].map((day) => findPageOfDay(starts, day))).toEqual([1, 1, 1, 2, 3, 4]);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeLostPaths, findLostContentPaths } from '../../src/lib/lost-urls';
 
 describe('published URLs that the content no longer gives (the URL lock in dev)', () => {
-  const published = ['/', '/about/', '/events/2024-01-16-a/', '/events/2024-01-17-b/', '/statements/b-said/', '/countries/pk/', '/timeline/2/'];
+  const published = ['/', '/about/', '/events/2024-01-16-a/', '/events/2024-01-17-b/', '/statements/b-said/', '/countries/pk/', '/countries/pk/2/', '/timeline/2/'];
   const pages = { events: ['2024-01-16-a', '2024-01-17-b'], statements: ['b-said'], countries: ['PK'] };
 
   it('finds nothing lost while every event, statement and country still has its page', () => {
@@ -15,8 +15,11 @@ describe('published URLs that the content no longer gives (the URL lock in dev)'
     expect(findLostContentPaths(published, renamed, { '/events/2024-01-17-b/': '/events/2024-01-17-b-renamed/' })).toEqual(['/statements/b-said/']);
   });
 
-  it('leaves pages that do not come from an event to the build (timeline pages, About)', () => {
-    expect(findLostContentPaths(published, { events: [], statements: [], countries: [] }, {})).not.toContain('/timeline/2/');
+  it('leaves pages that do not come from an event to the build (timeline pages, later pages of a country, About)', () => {
+    const lost = findLostContentPaths(published, { events: [], statements: [], countries: [] }, {});
+    expect(lost).toContain('/countries/pk/');
+    expect(lost).not.toContain('/timeline/2/');
+    expect(lost).not.toContain('/countries/pk/2/');
   });
 
   it('words the failure as the build does, naming the redirects file', () => {

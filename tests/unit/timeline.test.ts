@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { When } from '../../src/lib/dates';
-import { groupByDay, paginateDays, sortEvents } from '../../src/lib/timeline';
+import { groupByDay, listMonthStarts, paginateDays, paginateList, sortEvents } from '../../src/lib/timeline';
 
 const event = (id: string, when: When) => ({ id, data: { when } });
 
@@ -97,5 +97,37 @@ describe('paginateDays', () => {
 
   it('always has a first page', () => {
     expect(paginateDays([], 5)).toEqual([{ number: 1, days: [] }]);
+  });
+});
+
+describe('paginateList', () => {
+  it('splits a list into pages of at most the page size, each item once, in order', () => {
+    const items = Array.from({ length: 7 }, (_, i) => i);
+    const pages = paginateList(items, 3);
+    expect(pages).toEqual([
+      { number: 1, items: [0, 1, 2] },
+      { number: 2, items: [3, 4, 5] },
+      { number: 3, items: [6] },
+    ]);
+  });
+
+  it('keeps one empty first page for an empty list, and one page for a list that fits', () => {
+    expect(paginateList([], 3)).toEqual([{ number: 1, items: [] }]);
+    expect(paginateList([1, 2, 3], 3)).toEqual([{ number: 1, items: [1, 2, 3] }]);
+  });
+});
+
+describe('listMonthStarts', () => {
+  it('names each month once, with the first page it appears on', () => {
+    const pages = [
+      { number: 1, dates: ['2024-01-30', '2024-01-31'] },
+      { number: 2, dates: ['2024-01-31', '2024-02-01'] },
+      { number: 3, dates: ['2024-02-02', '2024-04-01'] },
+    ];
+    expect(listMonthStarts(pages)).toEqual([
+      { month: '2024-01', page: 1 },
+      { month: '2024-02', page: 2 },
+      { month: '2024-04', page: 3 },
+    ]);
   });
 });
