@@ -37,7 +37,7 @@ describe('updates', () => {
 
   it('refuse a clock time that is not one, and a reason without a withdrawal', () => {
     const base = {
-      title: 'T', summary: 'S', kind: 'statement', countries: ['PK'],
+      title: 'T', summary: 'S', kind: 'statement', published: '2024-01-17', countries: ['PK'],
       when: { date: '2024-01-17', precision: 'day', timeZone: 'Asia/Karachi' },
       sources: [{ id: 'a', title: 'A', url: 'https://example.org/' }],
     };
@@ -46,6 +46,12 @@ describe('updates', () => {
     expect(issues({ updates: [{ date: '2024-01-18', time: '23:60', kind: 'update', note: 'N' }] })).toEqual(['updates.0.time: "23:60" is not a clock time from 00:00 to 23:59']);
     expect(issues({ updates: [{ date: '2024-01-18', kind: 'update', note: 'N', source: 'b' }] })[0]).toMatch(/^updates\.0\.source: cites source "b"/);
     expect(issues({ reason: 'Why' })).toEqual(['reason: give a reason only with status: withdrawn']);
+    // Our own correction cannot come before we published; a newer report about the story can.
+    expect(issues({ published: '2024-01-20', updates: [{ date: '2024-01-18', kind: 'correction', note: 'N' }] })).toEqual([
+      'published: 2024-01-20 is after the correction of 2024-01-18 (updates.0.date); a correction can only follow publication',
+    ]);
+    expect(issues({ published: '2024-01-20', updates: [{ date: '2024-01-18', kind: 'update', note: 'N' }] })).toEqual([]);
+    expect(issues({ published: '2024-02-30' })).toEqual(['published: "2024-02-30" is not a real date in the form YYYY-MM-DD']);
     expect(issues({ status: 'withdrawn', reason: 'Why' })).toEqual([]);
   });
 });
@@ -75,7 +81,7 @@ describe('dates after the build', () => {
 
 describe('a changed event in feeds and JSON-LD', () => {
   const data = eventSchema.parse({
-    title: 'T', summary: 'Summary.', kind: 'statement', countries: ['PK'],
+    title: 'T', summary: 'Summary.', kind: 'statement', published: '2024-01-17', countries: ['PK'],
     when: { date: '2024-01-17', precision: 'day', timeZone: 'Asia/Karachi' },
     sources: [{ id: 'a', title: 'A', url: 'https://example.org/' }],
     updates: [{ date: '2024-01-19', time: '10:30', kind: 'correction', note: 'Fixed the place.' }],
@@ -106,7 +112,7 @@ describe('a changed event in feeds and JSON-LD', () => {
 describe('a withdrawn event’s preview image', () => {
   it('shows that it was withdrawn, and none of its words', () => {
     const data = eventSchema.parse({
-      title: 'T', summary: 'Words that were withdrawn.', kind: 'statement', countries: ['PK'],
+      title: 'T', summary: 'Words that were withdrawn.', kind: 'statement', published: '2024-01-17', countries: ['PK'],
       when: { date: '2024-01-17', precision: 'day', timeZone: 'Asia/Karachi' },
       sources: [{ id: 'a', title: 'A', url: 'https://example.org/' }],
       status: 'withdrawn', reason: 'Why.',
