@@ -63,17 +63,29 @@ test.describe('link previews', () => {
     }
   });
 
-  test('event pages describe a schema.org Event with its date and places', async ({ request }) => {
+  test('event pages are a schema.org NewsArticle about the Event, dated as published and changed here', async ({ request }) => {
     for (const event of events) {
-      const { jsonLd } = await head(request, `/events/${event.id}/`);
+      const { jsonLd, html } = await head(request, `/events/${event.id}/`);
       const [node] = (await jsonld.expand(jsonLd as jsonld.JsonLdDocument, { documentLoader })) as Expanded[];
       if (!node) throw new Error(`no JSON-LD on ${event.id}`);
-      expect(node['@type']).toEqual([S('Event')]);
+      expect(node['@type']).toEqual([S('NewsArticle')]);
       expect(node['@id']).toBe(`${SITE}/events/${event.id}/`);
-      expect(value(node, 'name')).toBe(event.title);
-      expect(value(node, 'startDate')).toBe(event.when.date);
-      expect(node[S('location')]?.length ?? 0).toBeGreaterThan(0);
-      expect(node[S('subjectOf')]?.length).toBe(event.sources.length);
+      expect(value(node, 'headline')).toBe(event.title);
+      expect(value(node, 'datePublished')).toBe(event.published);
+      const modified = String(value(node, 'dateModified'));
+      expect(modified >= event.published, `${event.id}: dateModified ${modified} before datePublished`).toBe(true);
+      const [publisher] = node[S('publisher')] as Expanded[];
+      expect(publisher?.['@type']).toEqual([S('Organization')]);
+      expect(node[S('image')]?.length).toBe(1);
+      const [about] = node[S('about')] as Expanded[];
+      if (!about) throw new Error(`no about on ${event.id}`);
+      expect(about['@type']).toEqual([S('Event')]);
+      expect(value(about, 'startDate')).toBe(event.when.date);
+      expect(about[S('location')]?.length ?? 0).toBeGreaterThan(0);
+      expect(node[S('citation')]?.length).toBe(event.sources.length);
+      // The head says the same, for readers of Open Graph.
+      expect(html).toContain(`<meta property="article:published_time" content="${event.published}">`);
+      expect(html).toContain(`<meta property="article:modified_time" content="${modified}">`);
     }
   });
 

@@ -94,9 +94,10 @@ describe('a changed event in feeds and JSON-LD', () => {
     expect(toAtom(info, [entry])).toContain('Corrected on 19 January 2024, 10:30: Fixed the place.</content>');
     expect(JSON.parse(toJsonFeed(info, [entry])).items[0].date_modified).toBe('2024-01-19T10:30:00+05:00');
     expect(toRss(info, [entry])).toContain('Summary.\n\nCorrected on 19 January 2024, 10:30: Fixed the place.</description>');
-    const page = getEventJsonLd(data, 'https://example.org/e/', 'https://example.org/i.png')['mainEntityOfPage'] as Record<string, unknown>;
-    expect(page['dateModified']).toBe('2024-01-19T10:30:00+05:00');
-    expect(page['correction']).toEqual([
+    const article = getEventJsonLd(data, 'https://example.org/e/', 'https://example.org/i.png', { name: 'S', url: 'https://example.org/' });
+    expect(article['datePublished']).toBe('2024-01-17');
+    expect(article['dateModified']).toBe('2024-01-19T10:30:00+05:00');
+    expect(article['correction']).toEqual([
       { '@type': 'CorrectionComment', url: 'https://example.org/e/#update-1', datePublished: '2024-01-19T10:30:00+05:00', text: 'Corrected on 19 January 2024, 10:30: Fixed the place.' },
     ]);
   });
@@ -106,6 +107,17 @@ describe('a changed event in feeds and JSON-LD', () => {
     expect(plain.updated).toBeUndefined();
     expect(toAtom(info, [plain])).not.toContain('<content');
     expect(JSON.parse(toJsonFeed(info, [plain])).items[0].date_modified).toBeUndefined();
+    const article = getEventJsonLd({ ...data, updates: [] }, 'https://example.org/e/', 'https://example.org/i.png', { name: 'S', url: 'https://example.org/' });
+    expect(article['dateModified']).toBe('2024-01-17');
+    expect(article['correction']).toBeUndefined();
+  });
+
+  it('date the page by what changed after it was published, not by an older report', () => {
+    const told = { ...data, published: '2024-02-01', updates: [{ date: '2024-01-18', kind: 'update' as const, note: 'The toll rose.' }] };
+    const article = getEventJsonLd(told, 'https://example.org/e/', 'https://example.org/i.png', { name: 'S', url: 'https://example.org/' });
+    expect(article['datePublished']).toBe('2024-02-01');
+    expect(article['dateModified']).toBe('2024-02-01');
+    expect((article['correction'] as unknown[]).length).toBe(1);
   });
 });
 
