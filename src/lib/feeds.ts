@@ -205,7 +205,9 @@ export function getFeedMonths<E extends EventLike>(events: readonly E[]): FeedMo
   const months = new Map<string, E[]>();
   for (const event of events) {
     const month = getLocalDate(event.data.when).slice(0, 7);
-    months.set(month, [...(months.get(month) ?? []), event]);
+    const list = months.get(month) ?? [];
+    list.push(event);
+    months.set(month, list);
   }
   return [...months].sort(([a], [b]) => b.localeCompare(a)).map(([month, list]) => ({ month, events: list }));
 }
