@@ -7,7 +7,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import siteJson from '../content/site.json';
 import { getCountryName, type CountryCode } from './lib/countries';
+import { getEventsJsonFiles } from './lib/data-export';
 import { getDateIn, getLocalDate } from './lib/dates';
+import { getEventPath, getPath } from './lib/urls';
 import { throwIfLoadFailed } from './lib/load-failure';
 import { getEventCard, getStatementCard, getWithdrawnCard, type OgCard } from './lib/previews';
 import type { Source, Statement, Update } from './lib/schema';
@@ -273,4 +275,34 @@ export async function getPreviewImages(): Promise<PreviewImage[]> {
       card: isWithdrawn(event) ? getWithdrawnCard(event.data, site.title) : getStatementCard(statement, site.title),
     })),
   ];
+}
+
+// The data files' text, kept for the build: events.json and its monthly parts are
+// separate routes, and the whole story is serialised once.
+const eventsJsonFiles = new Map<string, Promise<Map<string, string>>>();
+
+/**
+ * @param origin the site's origin, from Astro's `site`
+ * @returns `data/events.json` and, for a story too big for one file, its monthly
+ *   parts `data/events/YYYY-MM.json`, as paths under the site → text
+ */
+export function getEventsJson(origin: URL): Promise<Map<string, string>> {
+  const load = async () => {
+    const url = (path: string) => new URL(getPath(path), origin).href;
+    const head = { $schema: url('data/events.schema.json'), title: site.title, description: site.description };
+    // Every event on the timeline as its files say, in timeline order, with its slug and
+    // permalink; then each withdrawn event, marked, with why, and none of its text.
+    const events = (await getEvents()).map((event) => ({
+      month: getLocalDate(event.data.when).slice(0, 7),
+      record: { id: event.id, url: new URL(getEventPath(event.id), origin).href, ...event.data },
+    }));
+    const withdrawn = (await getAllEvents())
+      .filter(isWithdrawn)
+      .map(({ id, data }) => ({ id, url: new URL(getEventPath(id), origin).href, title: data.title, status: data.status, reason: data.reason, updates: data.updates }));
+    return getEventsJsonFiles(head, events, withdrawn, (month) => ({ path: `data/events/${month}.json`, url: url(`data/events/${month}.json`) }));
+  };
+  if (import.meta.env.DEV) return load();
+  const files = eventsJsonFiles.get(origin.href) ?? load();
+  eventsJsonFiles.set(origin.href, files);
+  return files;
 }

@@ -39,7 +39,7 @@ mkdirSync(out, { recursive: true });
 const taken = new Set(readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => f.replace(/^.*\//, '').replace(/\.md$/, '')));
 let result;
 try {
-  result = importSheet(readFileSync(file, 'utf8'), { timeZone: values['time-zone'], kind: values.kind, countries: countries as CountryCode[] }, taken);
+  result = importSheet(readFileSync(file, 'utf8'), { timeZone: values['time-zone'], kind: values.kind, countries: countries as CountryCode[], published: new Date().toISOString().slice(0, 10) }, taken);
 } catch (error) {
   console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

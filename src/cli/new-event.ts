@@ -70,6 +70,8 @@ try {
   const given = await ask();
   const answers: NewEventAnswers = {
     date: given.date ?? '',
+    // The day in UTC, as git dates commits: the same day for every editor, wherever they are.
+    published: new Date().toISOString().slice(0, 10),
     title: given.title ?? '',
     kind: given.kind ?? '',
     countries: (given.countries ?? '').split(/[\s,]+/).filter(Boolean).map((code) => code.toUpperCase()),

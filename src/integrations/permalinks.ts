@@ -18,6 +18,7 @@ import { normalizeBase, withBase } from '../lib/base';
 import { describeLostPaths } from '../lib/lost-urls';
 import { withEmbedRedirects } from '../lib/embed';
 import { parseJsonFile, redirectsSchema } from '../lib/site-files';
+import { renderSitemaps } from '../lib/sitemap';
 
 export interface PermalinkOptions {
   /** The lock file, one path per line; none means no check (test and generated content). */
@@ -105,14 +106,8 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Perma
           const urls = permalinksNow
             // Frames are not pages to find: they say noindex and name their page as canonical.
             .filter((path) => path.endsWith('/') && !redirected.has(path) && !path.startsWith('/embed/'))
-            .map((path) => {
-              const lastmod = lastModified[path];
-              return `  <url><loc>${new URL(withBase(base, path), site).href}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
-            });
-          await writeFile(
-            join(outDir, 'sitemap.xml'),
-            `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`,
-          );
+            .map((path) => ({ loc: new URL(withBase(base, path), site).href, lastmod: lastModified[path] }));
+          for (const [path, text] of renderSitemaps(urls, new URL(withBase(base, '/'), site).href)) await writeFile(join(outDir, path), text);
         }
       },
     },

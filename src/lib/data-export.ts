@@ -121,3 +121,72 @@ export function toStatementRow(statement: Statement, source: Source, eventId: st
     eventId,
   ];
 }
+
+/**
+ * The most bytes one data file may have before it is split by month: a margin under
+ * Cloudflare Pages' 25 MiB per file, the smallest limit of the hosts we deploy to.
+ */
+export const DATA_FILE_MAX_BYTES = 20 * 1024 * 1024;
+
+/** What every events JSON file starts with. */
+export interface EventsJsonHead {
+  /** Absolute URL of events.schema.json. */
+  $schema: string;
+  title: string;
+  description: string;
+}
+
+/** An event as events.json gives it: its month (to file it by), and its record. */
+export interface EventsJsonItem {
+  /** `YYYY-MM`, the event's local month. */
+  month: string;
+  record: Record<string, unknown>;
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+const encoder = new TextEncoder();
+
+/** @returns the text's size in UTF-8, as a host counts a file */
+function byteLength(text: string): number {
+  return encoder.encode(text).length;
+}
+
+/**
+ * @param head the `$schema`, title and description every file carries
+ * @param events the events on the timeline, in timeline order
+ * @param withdrawn the withdrawn events, as events.json lists them
+ * @param monthPath where a month's file is published, as a path under the site
+ * @param max the most bytes of one file
+ * @returns the files, as paths under the site → text: `data/events.json` holding every
+ *   event; or, when that would pass `max`, `data/events.json` as an index of one file
+ *   per month (`parts`), and those files
+ */
+export function getEventsJsonFiles(
+  head: EventsJsonHead,
+  events: readonly EventsJsonItem[],
+  withdrawn: readonly unknown[],
+  monthPath: (month: string) => { path: string; url: string },
+  max = DATA_FILE_MAX_BYTES,
+): Map<string, string> {
+  const whole = json({ ...head, events: events.map((event) => event.record), withdrawn });
+  if (byteLength(whole) <= max) return new Map([['data/events.json', whole]]);
+  const months = new Map<string, Record<string, unknown>[]>();
+  for (const { month, record } of events) {
+    const list = months.get(month) ?? [];
+    list.push(record);
+    months.set(month, list);
+  }
+  const files = new Map<string, string>();
+  const parts = [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, records]) => {
+    const { path, url } = monthPath(month);
+    const text = json({ ...head, month, events: records });
+    if (byteLength(text) > max) throw new Error(`${path}: the events of ${month} alone take ${byteLength(text)} bytes, more than one file may (${max})`);
+    files.set(path, text);
+    return { month, url, events: records.length };
+  });
+  files.set('data/events.json', json({ ...head, parts, withdrawn }));
+  return files;
+}

@@ -12,6 +12,8 @@ import { EVENT_KINDS } from './kinds.ts';
 export interface NewEventAnswers {
   /** `YYYY-MM-DD`, or with precision `minute` a date-time with offset. */
   date: string;
+  /** The day the entry is first published on this site, `YYYY-MM-DD`: today, when the command runs. */
+  published: string;
   title: string;
   kind: string;
   /** ISO 3166-1 alpha-2 codes, the acting country first. */
@@ -38,6 +40,7 @@ export function checkNewEventAnswers(answers: NewEventAnswers): string[] {
   } else if (!isCalendarDate(answers.date)) {
     problems.push(`date: "${answers.date}" is not a real date, YYYY-MM-DD`);
   }
+  if (!isCalendarDate(answers.published)) problems.push(`published: "${answers.published}" is not a real date, YYYY-MM-DD`);
   if (!getSlugWords(answers.title)) problems.push('title: give a title with at least one letter or digit');
   if (!(EVENT_KINDS as readonly string[]).includes(answers.kind)) problems.push(`kind: "${answers.kind}" is not one of ${EVENT_KINDS.join(', ')}`);
   if (answers.countries.length === 0) problems.push('countries: name at least one, e.g. PK');
@@ -84,6 +87,7 @@ export function renderNewEvent(answers: NewEventAnswers): string {
     '# Every field is explained in src/lib/schema.ts; the README shows a full example.',
     `title: ${yamlString(answers.title)}   # the headline, in our words; edit it freely (the file name stays)`,
     `summary: ${yamlString(answers.summary ?? '')}   # one or two sentences in our own words`,
+    `published: ${answers.published}   # the day it first appears on this site; never change it, add an update`,
     `kind: ${answers.kind}   # ${EVENT_KINDS.join(' | ')}`,
     'when:',
     `  date: ${precision === 'minute' ? JSON.stringify(answers.date) : answers.date}   # no more precise than the source`,

@@ -5,7 +5,7 @@
 import { getCountryName, type CountryCode } from './countries';
 import { formatDayHeading, getLocalDate } from './dates';
 import { formatStatementDate } from './labels';
-import { getLatestUpdate, getUpdateDate, getUpdateHeading, getUpdatesNewestFirst } from './updates';
+import { getLatestChangeSince, getUpdateDate, getUpdateHeading, getUpdatesNewestFirst } from './updates';
 import type { EventData, Statement, Source } from './schema';
 import { t } from '../i18n';
 
@@ -66,46 +66,69 @@ function country(code: CountryCode): JsonLd {
   return { '@type': 'Country', name: getCountryName(code), identifier: code };
 }
 
+/** Who publishes the site: the story's name and its home page, for an article's author and publisher. */
+export interface Publisher {
+  name: string;
+  /** Absolute URL of the site's home page. */
+  url: string;
+}
+
+/**
+ * @returns the W3C date (or date-time) the entry last changed on this site: its newest
+ *   correction or update since publication, else the day it was published
+ */
+export function getDateModified(data: Pick<EventData, 'published' | 'updates' | 'when'>): string {
+  const changed = getLatestChangeSince(data.published, data.updates);
+  return changed ? getUpdateDate(changed, data.when.timeZone) : data.published;
+}
+
 /**
  * @param url the event page's absolute URL
  * @param image the absolute URL of its preview image
- * @returns a schema.org Event with its dates, places and sources
+ * @param publisher the site, which writes and publishes every entry
+ * @returns a schema.org NewsArticle: the page as a news site's article, dated as
+ *   published and modified here, with its corrections, `about` the Event it reports
+ *   with its dates, places and sources
  */
-export function getEventJsonLd(data: EventData, url: string, image: string): JsonLd {
-  const latest = getLatestUpdate(data.updates);
+export function getEventJsonLd(data: EventData, url: string, image: string, publisher: Publisher): JsonLd {
+  const organization = { '@type': 'Organization', name: publisher.name, url: publisher.url };
   return {
     '@context': 'https://schema.org',
-    '@type': 'Event',
+    '@type': 'NewsArticle',
     '@id': url,
     url,
-    name: data.title,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    headline: data.title,
     description: data.summary,
-    startDate: data.when.date,
     image,
-    location: data.places.length > 0
-      ? data.places.map((place) => ({
-          '@type': 'Place',
-          name: place.name,
-          address: { '@type': 'PostalAddress', addressCountry: place.country },
-          ...(place.lat !== undefined && place.lon !== undefined ? { geo: { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lon } } : {}),
-        }))
-      : data.countries.map(country),
-    about: data.countries.map(country),
-    subjectOf: data.sources.map(citation),
-    ...(latest
+    datePublished: data.published,
+    dateModified: getDateModified(data),
+    author: organization,
+    publisher: organization,
+    inLanguage: 'en',
+    about: {
+      '@type': 'Event',
+      name: data.title,
+      startDate: data.when.date,
+      location: data.places.length > 0
+        ? data.places.map((place) => ({
+            '@type': 'Place',
+            name: place.name,
+            address: { '@type': 'PostalAddress', addressCountry: place.country },
+            ...(place.lat !== undefined && place.lon !== undefined ? { geo: { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lon } } : {}),
+          }))
+        : data.countries.map(country),
+      about: data.countries.map(country),
+    },
+    citation: data.sources.map(citation),
+    ...(data.updates.length > 0
       ? {
-          // An Event has no dateModified or correction; the page about it (a CreativeWork) has both.
-          mainEntityOfPage: {
-            '@type': 'WebPage',
-            url,
-            dateModified: getUpdateDate(latest, data.when.timeZone),
-            correction: getUpdatesNewestFirst(data.updates).map(({ update, anchor }) => ({
-              '@type': 'CorrectionComment',
-              url: `${url}#${anchor}`,
-              datePublished: getUpdateDate(update, data.when.timeZone),
-              text: `${getUpdateHeading(update)}: ${update.note}`,
-            })),
-          },
+          correction: getUpdatesNewestFirst(data.updates).map(({ update, anchor }) => ({
+            '@type': 'CorrectionComment',
+            url: `${url}#${anchor}`,
+            datePublished: getUpdateDate(update, data.when.timeZone),
+            text: `${getUpdateHeading(update)}: ${update.note}`,
+          })),
         }
       : {}),
   };

@@ -206,6 +206,12 @@ export const eventSchema = z
      */
     topics: z.array(z.string().trim().min(1)).default([]),
     /**
+     * The day this entry was first published on this site, YYYY-MM-DD: a fact about the
+     * site, not the story (`npm run new` writes today's date). Never change it; add an
+     * update instead. Shown as "Published …" on the page and given to search engines.
+     */
+    published: calendarDate,
+    /**
      * Changes made after the event was first published, each shown on its page before
      * the text: `{ date: 2024-01-19, kind: correction, note: "…" }`. Add one, never edit one.
      */
@@ -251,6 +257,16 @@ export const eventSchema = z
     event.claims.forEach((c, i) => cite('claims', i, c.source));
     event.updates.forEach((u, i) => {
       if (u.source !== undefined) cite('updates', i, u.source);
+      // A correction or clarification changes our own text, so it cannot come before the
+      // text was published. An `update` is dated by the newer report, which may be older
+      // than our entry (a story told after it unfolded).
+      if (u.kind !== 'update' && isCalendarDate(u.date) && u.date < event.published) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['published'],
+          message: `${event.published} is after the ${u.kind} of ${u.date} (updates.${i}.date); a ${u.kind} can only follow publication`,
+        });
+      }
     });
     event.places.forEach((p, i) => {
       if ((p.lat === undefined) !== (p.lon === undefined)) {

@@ -16,6 +16,18 @@ export const siteSchema = z.strictObject({
   description: z.string().min(1),
   /** The span the timeline covers, for the About page. */
   coverage: z.string().min(1),
+  /** A short name for a phone's home screen (the web manifest's `short_name`), about 12 characters. */
+  shortName: z.string().trim().min(1).max(30, { error: 'keep it short, about 12 characters: a home screen shows little more' }),
+  /**
+   * Where to report a security problem with the site, a `mailto:` or `https:` address
+   * (RFC 9116's Contact). Without it, no `/.well-known/security.txt` is published.
+   */
+  contact: z
+    .string()
+    .refine((value) => /^mailto:[^@\s]+@[^@\s]+$/.test(value) || (URL.canParse(value) && new URL(value).protocol === 'https:'), {
+      error: 'write a mailto: address (mailto:security@example.org) or an https:// page',
+    })
+    .optional(),
 });
 
 /** The story's own words about itself. */

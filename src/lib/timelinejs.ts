@@ -22,6 +22,8 @@ export interface ImportDefaults {
   kind: string;
   /** Countries of a row whose Group names none. */
   countries: readonly CountryCode[];
+  /** The day the imported entries are first published on this site, `YYYY-MM-DD` (the importer gives today). */
+  published: string;
 }
 
 /** A row turned into an event file, or the reason it could not be. */
@@ -203,6 +205,7 @@ export function convertRow(row: SheetRow, defaults: ImportDefaults, taken: Reado
     '---',
     `title: ${yamlString(headline)}`,
     `summary: ${yamlString(summary)}`,
+    `published: ${defaults.published}`,
     `kind: ${defaults.kind}`,
     'when:',
     `  date: ${when}`,

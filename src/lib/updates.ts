@@ -48,3 +48,13 @@ export function getUpdateHeading(update: Pick<Update, 'date' | 'time' | 'kind'>)
   const when = update.time ? `${formatDate(update.date)}, ${update.time}` : formatDate(update.date);
   return t(`update.${update.kind}`, { date: when });
 }
+
+/**
+ * @param published the day the entry was first published on this site
+ * @returns the newest change made on or after that day, the page's "Updated" date, or
+ *   `undefined` when there is none: an `update` dated by an older report (a story told
+ *   after it unfolded) did not change the page after it was published
+ */
+export function getLatestChangeSince(published: string, updates: readonly Update[]): Update | undefined {
+  return getUpdatesNewestFirst(updates).find(({ update }) => update.date >= published)?.update;
+}

@@ -98,10 +98,14 @@ export function generateEvents(count: number, folder: string): void {
     source: source-1
 `
         : '';
+    // First published here the same day or up to two days later, as a newsroom catching up would.
+    const publishedDay = new Date(day.getTime() + (i % 3) * 86_400_000);
+    const published = `${publishedDay.getUTCFullYear()}-${pad(publishedDay.getUTCMonth() + 1)}-${pad(publishedDay.getUTCDate())}`;
     const body = Array.from({ length: 1 + (i % 4) }, () => sentence(20 + Math.floor(random() * 60))).join('\n\n');
     const file = `---
 title: ${yaml(`${sentence(6 + (i % 8)).slice(0, -1)} (${i})`)}
 summary: ${yaml(sentence(18 + (i % 20)))}
+published: ${published}
 kind: ${kind}
 when:
 ${when}

@@ -29,7 +29,9 @@ describe('npm run new', () => {
     const file = join(folder, '2024-01-30-talks-in-islamabad.md');
     expect(existsSync(file)).toBe(true);
     const text = readFileSync(file, 'utf8');
-    for (const field of ['title:', 'summary:', 'kind: talks', 'date: 2024-01-30', 'precision: day', 'timeZone: Asia/Karachi', 'countries: [PK, IR]', 'sources:']) expect(text).toContain(field);
+    // Today, as the day it is first published here (UTC, as the command writes it).
+    const today = new Date().toISOString().slice(0, 10);
+    for (const field of ['title:', 'summary:', `published: ${today}`, 'kind: talks', 'date: 2024-01-30', 'precision: day', 'timeZone: Asia/Karachi', 'countries: [PK, IR]', 'sources:']) expect(text).toContain(field);
 
     const built = buildSite(folder);
     expect(built.status, built.output).toBe(0);

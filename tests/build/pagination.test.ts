@@ -11,9 +11,12 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
+import { FEED_SIZE } from '../../src/lib/feeds';
 import { TIMELINE_PAGE_SIZE } from '../../src/lib/timeline';
 import { generateEvents } from '../bench/generate';
 import { buildSite } from '../support/build';
+import { parseSitemap } from '../support/sitemap';
 
 const COUNT = TIMELINE_PAGE_SIZE * 2 + 7;
 const events = join(mkdtempSync(join(tmpdir(), 'timeline-long-')), 'events');
@@ -51,6 +54,20 @@ describe(`a story of ${COUNT} events`, () => {
       const result = spawnSync(process.execPath, [check, outDir], { encoding: 'utf8' });
       expect(result.status, `${check}\n${result.stdout}${result.stderr}`).toBe(0);
     }
+  });
+
+  it(`keeps the feeds to the latest ${FEED_SIZE} events, the rest in the month's archive they link`, () => {
+    const rss = parseRssFeed(read('feed.xml'));
+    expect(rss.items).toHaveLength(FEED_SIZE);
+    const atom = parseAtomFeed(read('atom.xml'));
+    expect(atom.entries).toHaveLength(FEED_SIZE);
+    const prev = atom.links?.find((link) => link.rel === 'prev-archive')?.href ?? '';
+    expect(prev).toMatch(/\/archive\/2024-01\/atom\.xml$/);
+    const archive = parseAtomFeed(read(new URL(prev).pathname));
+    expect(archive.entries).toHaveLength(COUNT);
+    expect(parseJsonFeed(JSON.parse(read('feed.json'))).items).toHaveLength(FEED_SIZE);
+    // The sitemap is still one valid file at this size.
+    expect(parseSitemap(read('sitemap.xml')).kind).toBe('urlset');
   });
 
   it('links an event back to the page it is on', () => {

@@ -83,7 +83,7 @@ test('every change to the events shows in the open tab, a broken entry until it 
 
   await test.step('a new event on the timeline', async () => {
     await open(page, dev.url);
-    const event = ['---', `title: ${ADDED_TITLE}`, 'summary: Added by the dev-server test.', 'kind: talks', 'when:', '  date: 2024-01-25', '  precision: day', '  timeZone: Asia/Karachi', 'countries: [PK]', 'sources:', '  - { id: dev, title: A source, url: "https://example.org/dev" }', '---', '', 'Body.', ''];
+    const event = ['---', `title: ${ADDED_TITLE}`, 'summary: Added by the dev-server test.', 'published: 2024-01-25', 'kind: talks', 'when:', '  date: 2024-01-25', '  precision: day', '  timeZone: Asia/Karachi', 'countries: [PK]', 'sources:', '  - { id: dev, title: A source, url: "https://example.org/dev" }', '---', '', 'Body.', ''];
     const start = await change(() => writeFileSync(join(dev.events, `${ADDED}.md`), event.join('\n')));
     await expect(page.getByRole('link', { name: ADDED_TITLE })).toHaveAttribute('href', `/events/${ADDED}/`, SHOWN);
     times.push(`event added: ${Date.now() - start} ms`);

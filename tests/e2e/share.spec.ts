@@ -3,6 +3,7 @@ import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import jsonld from 'jsonld';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { readContentEvents } from '../support/content';
+import { parseSitemap } from '../support/sitemap';
 
 const events = readContentEvents();
 const statements = events.flatMap((event) => event.statements.map((statement) => ({ ...statement, event })));
@@ -63,17 +64,29 @@ test.describe('link previews', () => {
     }
   });
 
-  test('event pages describe a schema.org Event with its date and places', async ({ request }) => {
+  test('event pages are a schema.org NewsArticle about the Event, dated as published and changed here', async ({ request }) => {
     for (const event of events) {
-      const { jsonLd } = await head(request, `/events/${event.id}/`);
+      const { jsonLd, html } = await head(request, `/events/${event.id}/`);
       const [node] = (await jsonld.expand(jsonLd as jsonld.JsonLdDocument, { documentLoader })) as Expanded[];
       if (!node) throw new Error(`no JSON-LD on ${event.id}`);
-      expect(node['@type']).toEqual([S('Event')]);
+      expect(node['@type']).toEqual([S('NewsArticle')]);
       expect(node['@id']).toBe(`${SITE}/events/${event.id}/`);
-      expect(value(node, 'name')).toBe(event.title);
-      expect(value(node, 'startDate')).toBe(event.when.date);
-      expect(node[S('location')]?.length ?? 0).toBeGreaterThan(0);
-      expect(node[S('subjectOf')]?.length).toBe(event.sources.length);
+      expect(value(node, 'headline')).toBe(event.title);
+      expect(value(node, 'datePublished')).toBe(event.published);
+      const modified = String(value(node, 'dateModified'));
+      expect(modified >= event.published, `${event.id}: dateModified ${modified} before datePublished`).toBe(true);
+      const [publisher] = node[S('publisher')] as Expanded[];
+      expect(publisher?.['@type']).toEqual([S('Organization')]);
+      expect(node[S('image')]?.length).toBe(1);
+      const [about] = node[S('about')] as Expanded[];
+      if (!about) throw new Error(`no about on ${event.id}`);
+      expect(about['@type']).toEqual([S('Event')]);
+      expect(value(about, 'startDate')).toBe(event.when.date);
+      expect(about[S('location')]?.length ?? 0).toBeGreaterThan(0);
+      expect(node[S('citation')]?.length).toBe(event.sources.length);
+      // The head says the same, for readers of Open Graph.
+      expect(html).toContain(`<meta property="article:published_time" content="${event.published}">`);
+      expect(html).toContain(`<meta property="article:modified_time" content="${modified}">`);
     }
   });
 
@@ -193,7 +206,13 @@ test.describe('data downloads', () => {
 
 test('sitemap.xml lists every page and robots.txt points to it', async ({ request }) => {
   const sitemap = await (await request.get('/sitemap.xml')).text();
-  for (const event of events) expect(sitemap).toContain(`<loc>${SITE}/events/${event.id}/</loc>`);
+  // A valid sitemap: one file at the story's size (the split is tested in tests/unit/sitemap.test.ts).
+  const parsed = parseSitemap(sitemap);
+  expect(parsed.kind).toBe('urlset');
+  for (const event of events) {
+    const entry = parsed.kind === 'urlset' ? parsed.urls.find((url) => url.loc === `${SITE}/events/${event.id}/`) : undefined;
+    expect(entry?.lastmod, event.id).toBeDefined();
+  }
   expect(sitemap).not.toContain('404');
   expect(await (await request.get('/robots.txt')).text()).toContain(`Sitemap: ${SITE}/sitemap.xml`);
 });

@@ -13,6 +13,8 @@ export interface ContentEvent {
   when: { date: string };
   /** The local date, `YYYY-MM-DD`. */
   date: string;
+  /** The day it was first published on this site, `YYYY-MM-DD`. */
+  published: string;
   statements: { id: string; quote: string; speaker: string; country: string }[];
   sources: { title: string }[];
 }
@@ -25,7 +27,7 @@ export function readContentEvents(): ContentEvent[] {
     .filter((file) => file.endsWith('.md') && !/(^|\/)_[^/]*$/.test(file))
     .map((file) => {
       const { frontmatter } = parseFrontmatter(readFileSync(join(folder, file), 'utf8'));
-      const data = frontmatter as Omit<ContentEvent, 'id' | 'date' | 'when'> & { when: { date: string | Date } };
+      const data = frontmatter as Omit<ContentEvent, 'id' | 'date' | 'when' | 'published'> & { when: { date: string | Date }; published: string | Date };
       const date = data.when.date;
       return {
         id: file.split('/').at(-1)?.replace(/\.md$/, '') ?? file,
@@ -34,6 +36,7 @@ export function readContentEvents(): ContentEvent[] {
         when: { date: date instanceof Date ? date.toISOString().slice(0, 10) : date },
         // js-yaml reads an unquoted date as a Date at UTC midnight; a quoted one stays local.
         date: date instanceof Date ? date.toISOString().slice(0, 10) : date.slice(0, 10),
+        published: data.published instanceof Date ? data.published.toISOString().slice(0, 10) : data.published,
         statements: data.statements ?? [],
         sources: data.sources,
       };

@@ -73,7 +73,7 @@ describe('redirects and lost permalinks', () => {
 });
 
 describe('site.json', () => {
-  const site = { title: 'A story', description: 'What it is.', coverage: 'When.' };
+  const site = { title: 'A story', shortName: 'Story', description: 'What it is.', coverage: 'When.' };
 
   it('reads the story\'s own words', () => {
     expect(parseFileData('content/site.json', site, siteSchema)).toEqual(site);

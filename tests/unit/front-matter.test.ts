@@ -10,6 +10,7 @@ function eventFile(when: string, precision: string, statementDate = '2024-01-17'
   return `---
 title: An event
 summary: A summary.
+published: 2024-01-17
 kind: statement
 when:
   date: ${when}

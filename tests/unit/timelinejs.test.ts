@@ -6,7 +6,7 @@ import { eventSchema } from '../../src/lib/schema';
 import { escapeMarkdown, getZoneOffset, htmlToText, importSheet, parseSheetTime, toTimelineJs } from '../../src/lib/timelinejs';
 
 const sheet = readFileSync('tests/fixtures/timelinejs/sheet.csv', 'utf8');
-const defaults = { timeZone: 'Asia/Karachi', kind: 'talks', countries: [] };
+const defaults = { timeZone: 'Asia/Karachi', kind: 'talks', countries: [], published: '2024-02-01' };
 
 describe('importing a TimelineJS sheet', () => {
   const { files, problems } = importSheet(sheet, defaults);

@@ -37,7 +37,7 @@ describe('updates', () => {
 
   it('refuse a clock time that is not one, and a reason without a withdrawal', () => {
     const base = {
-      title: 'T', summary: 'S', kind: 'statement', countries: ['PK'],
+      title: 'T', summary: 'S', kind: 'statement', published: '2024-01-17', countries: ['PK'],
       when: { date: '2024-01-17', precision: 'day', timeZone: 'Asia/Karachi' },
       sources: [{ id: 'a', title: 'A', url: 'https://example.org/' }],
     };
@@ -46,6 +46,12 @@ describe('updates', () => {
     expect(issues({ updates: [{ date: '2024-01-18', time: '23:60', kind: 'update', note: 'N' }] })).toEqual(['updates.0.time: "23:60" is not a clock time from 00:00 to 23:59']);
     expect(issues({ updates: [{ date: '2024-01-18', kind: 'update', note: 'N', source: 'b' }] })[0]).toMatch(/^updates\.0\.source: cites source "b"/);
     expect(issues({ reason: 'Why' })).toEqual(['reason: give a reason only with status: withdrawn']);
+    // Our own correction cannot come before we published; a newer report about the story can.
+    expect(issues({ published: '2024-01-20', updates: [{ date: '2024-01-18', kind: 'correction', note: 'N' }] })).toEqual([
+      'published: 2024-01-20 is after the correction of 2024-01-18 (updates.0.date); a correction can only follow publication',
+    ]);
+    expect(issues({ published: '2024-01-20', updates: [{ date: '2024-01-18', kind: 'update', note: 'N' }] })).toEqual([]);
+    expect(issues({ published: '2024-02-30' })).toEqual(['published: "2024-02-30" is not a real date in the form YYYY-MM-DD']);
     expect(issues({ status: 'withdrawn', reason: 'Why' })).toEqual([]);
   });
 });
@@ -75,7 +81,7 @@ describe('dates after the build', () => {
 
 describe('a changed event in feeds and JSON-LD', () => {
   const data = eventSchema.parse({
-    title: 'T', summary: 'Summary.', kind: 'statement', countries: ['PK'],
+    title: 'T', summary: 'Summary.', kind: 'statement', published: '2024-01-17', countries: ['PK'],
     when: { date: '2024-01-17', precision: 'day', timeZone: 'Asia/Karachi' },
     sources: [{ id: 'a', title: 'A', url: 'https://example.org/' }],
     updates: [{ date: '2024-01-19', time: '10:30', kind: 'correction', note: 'Fixed the place.' }],
@@ -88,9 +94,10 @@ describe('a changed event in feeds and JSON-LD', () => {
     expect(toAtom(info, [entry])).toContain('Corrected on 19 January 2024, 10:30: Fixed the place.</content>');
     expect(JSON.parse(toJsonFeed(info, [entry])).items[0].date_modified).toBe('2024-01-19T10:30:00+05:00');
     expect(toRss(info, [entry])).toContain('Summary.\n\nCorrected on 19 January 2024, 10:30: Fixed the place.</description>');
-    const page = getEventJsonLd(data, 'https://example.org/e/', 'https://example.org/i.png')['mainEntityOfPage'] as Record<string, unknown>;
-    expect(page['dateModified']).toBe('2024-01-19T10:30:00+05:00');
-    expect(page['correction']).toEqual([
+    const article = getEventJsonLd(data, 'https://example.org/e/', 'https://example.org/i.png', { name: 'S', url: 'https://example.org/' });
+    expect(article['datePublished']).toBe('2024-01-17');
+    expect(article['dateModified']).toBe('2024-01-19T10:30:00+05:00');
+    expect(article['correction']).toEqual([
       { '@type': 'CorrectionComment', url: 'https://example.org/e/#update-1', datePublished: '2024-01-19T10:30:00+05:00', text: 'Corrected on 19 January 2024, 10:30: Fixed the place.' },
     ]);
   });
@@ -100,13 +107,24 @@ describe('a changed event in feeds and JSON-LD', () => {
     expect(plain.updated).toBeUndefined();
     expect(toAtom(info, [plain])).not.toContain('<content');
     expect(JSON.parse(toJsonFeed(info, [plain])).items[0].date_modified).toBeUndefined();
+    const article = getEventJsonLd({ ...data, updates: [] }, 'https://example.org/e/', 'https://example.org/i.png', { name: 'S', url: 'https://example.org/' });
+    expect(article['dateModified']).toBe('2024-01-17');
+    expect(article['correction']).toBeUndefined();
+  });
+
+  it('date the page by what changed after it was published, not by an older report', () => {
+    const told = { ...data, published: '2024-02-01', updates: [{ date: '2024-01-18', kind: 'update' as const, note: 'The toll rose.' }] };
+    const article = getEventJsonLd(told, 'https://example.org/e/', 'https://example.org/i.png', { name: 'S', url: 'https://example.org/' });
+    expect(article['datePublished']).toBe('2024-02-01');
+    expect(article['dateModified']).toBe('2024-02-01');
+    expect((article['correction'] as unknown[]).length).toBe(1);
   });
 });
 
 describe('a withdrawn event’s preview image', () => {
   it('shows that it was withdrawn, and none of its words', () => {
     const data = eventSchema.parse({
-      title: 'T', summary: 'Words that were withdrawn.', kind: 'statement', countries: ['PK'],
+      title: 'T', summary: 'Words that were withdrawn.', kind: 'statement', published: '2024-01-17', countries: ['PK'],
       when: { date: '2024-01-17', precision: 'day', timeZone: 'Asia/Karachi' },
       sources: [{ id: 'a', title: 'A', url: 'https://example.org/' }],
       status: 'withdrawn', reason: 'Why.',
