@@ -132,46 +132,29 @@ function keyOf(bundle: SearchBundle, pages: readonly string[], hashes: ReadonlyM
 }
 
 /**
- * Indexes bundles together: each page is read once, and added to the index of every
- * bundle it belongs to.
+ * Indexes a bundle's pages, one bundle at a time: Pagefind holds one index in memory,
+ * never all of them.
  *
- * @returns each bundle's files, in the order given
+ * @returns the bundle's files
  */
-async function indexBundles(outDir: string, bundles: readonly { pages: readonly string[] }[]): Promise<BundleFiles[]> {
-  const indexes: pagefind.PagefindIndex[] = [];
+async function indexBundle(outDir: string, pages: readonly string[]): Promise<BundleFiles> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  check('start', errors);
+  if (!index) throw new Error('Pagefind could not start');
   try {
-    while (indexes.length < bundles.length) {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-      check('start', errors);
-      if (!index) throw new Error('Pagefind could not start');
-      indexes.push(index);
-    }
-    const owners = new Map<string, pagefind.PagefindIndex[]>();
-    bundles.forEach(({ pages }, i) => {
-      for (const page of pages) owners.set(page, [...(owners.get(page) ?? []), indexes[i] as pagefind.PagefindIndex]);
-    });
-    const pages = [...owners.keys()];
     for (let start = 0; start < pages.length; start += BATCH) {
       const added = await Promise.all(
-        pages.slice(start, start + BATCH).map(async (page) => {
-          const content = await readFile(join(outDir, page), 'utf8');
-          return Promise.all((owners.get(page) ?? []).map((index) => index.addHTMLFile({ sourcePath: page, content })));
-        }),
+        pages.slice(start, start + BATCH).map(async (page) => index.addHTMLFile({ sourcePath: page, content: await readFile(join(outDir, page), 'utf8') })),
       );
-      check('index the pages', added.flat().flatMap((result) => result.errors));
+      check('index the pages', added.flatMap((result) => result.errors));
     }
-    const written: BundleFiles[] = [];
-    for (const index of indexes) {
-      const { files, errors } = await index.getFiles();
-      check('write its files', errors);
-      // The search page has its own interface; Pagefind's prebuilt ones are never loaded.
-      written.push(files.filter(({ path }) => !/^pagefind-(.*ui|highlight)\./.test(path)));
-      // Frees the indexer's memory as soon as the bundle is out.
-      await index.deleteIndex();
-    }
-    return written;
+    const { files, errors } = await index.getFiles();
+    check('write its files', errors);
+    // The search page has its own interface; Pagefind's prebuilt ones are never loaded.
+    return files.filter(({ path }) => !/^pagefind-(.*ui|highlight)\./.test(path));
   } finally {
-    await Promise.all(indexes.map((index) => index.deleteIndex().catch(() => undefined)));
+    // Frees the indexer's memory before the next bundle.
+    await index.deleteIndex();
   }
 }
 
@@ -195,23 +178,20 @@ export async function writeSearchBundles(outDir: string, bundles: readonly Searc
     if (strays.length > 0) throw new Error(`${bundle.path} lists pages the whole index does not: ${strays.slice(0, 3).join(', ')}`);
     return { bundle, pages, key: keyOf(bundle, pages, hashes) };
   });
-  const kept = await Promise.all(wanted.map(({ key }) => fromCache(cache, key)));
-  const missing = wanted.filter((_, i) => !kept[i]);
-  const indexed = missing.length > 0 ? await indexBundles(outDir, missing) : [];
-  await Promise.all(
-    wanted.map(async ({ bundle, pages, key }, i) => {
-      let files = kept[i];
-      if (!files) {
-        files = indexed[missing.findIndex((other) => other.key === key)] ?? [];
-        if (countPages(files) !== pages.length) throw new Error(`${bundle.path} holds ${countPages(files)} pages, not ${pages.length}`);
-        if (bundle !== site) files = shareEngine(files, `${relative(bundle.path, site.path).replaceAll('\\', '/')}/`);
-        await toCache(cache, key, files);
-      }
-      await writeBundleFiles(join(outDir, bundle.path), files);
-    }),
-  );
+  let indexed = 0;
+  for (const { bundle, pages, key } of wanted) {
+    let files = await fromCache(cache, key);
+    if (!files) {
+      indexed++;
+      files = await indexBundle(outDir, pages);
+      if (countPages(files) !== pages.length) throw new Error(`${bundle.path} holds ${countPages(files)} pages, not ${pages.length}`);
+      if (bundle !== site) files = shareEngine(files, `${relative(bundle.path, site.path).replaceAll('\\', '/')}/`);
+      await toCache(cache, key, files);
+    }
+    await writeBundleFiles(join(outDir, bundle.path), files);
+  }
   await forgetUnused(cache);
-  return missing.length;
+  return indexed;
 }
 
 /** @returns the integration; the indexes are written to `<outDir>/pagefind/` */
