@@ -6,9 +6,10 @@
  * Two kinds of bundle: the whole site's (`pagefind/`), and one per country
  * (`pagefind/country/<code>/`) holding only that country's events and statements, so a
  * search within one country downloads a fraction of the whole index. Which pages go
- * in which country bundle comes from `/search-bundles.json`, a build-only route that
- * can read the content, and is removed from the output. All bundles are indexed
- * together: each page is read from disk once, and given to every bundle it belongs to.
+ * in each bundle comes from `/search-bundles.json`, a build-only route that
+ * can read the content, and is removed from the output. Pagefind is given exactly
+ * those pages (not the site's other pages, which it would parse to find them), one
+ * bundle at a time, so it holds one index in memory.
  *
  * One engine searches every bundle: a country bundle holds only its index, and the
  * search page runs it with the whole site's `pagefind.js`, worker and WebAssembly.
@@ -150,8 +151,9 @@ async function indexBundle(outDir: string, pages: readonly string[]): Promise<Bu
     }
     const { files, errors } = await index.getFiles();
     check('write its files', errors);
-    // The search page has its own interface; Pagefind's prebuilt ones are never loaded.
-    return files.filter(({ path }) => !/^pagefind-(.*ui|highlight)\./.test(path));
+    // The search page has its own interface; Pagefind's prebuilt ones are never loaded,
+    // nor the WebAssembly for pages of no known language (every page is English).
+    return files.filter(({ path }) => !/^pagefind-(.*ui|highlight)\./.test(path) && path !== 'wasm.unknown.pagefind');
   } finally {
     // Frees the indexer's memory before the next bundle.
     await index.deleteIndex();
