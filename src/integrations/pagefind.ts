@@ -6,99 +6,203 @@
  * Two kinds of bundle: the whole site's (`pagefind/`), and one per country
  * (`pagefind/country/<code>/`) holding only that country's events and statements, so a
  * search within one country downloads a fraction of the whole index. Which pages go
- * in which country bundle comes from `/search-bundles.json`, a build-only route that
- * can read the content, and is removed from the output. Pagefind reads each bundle's
- * pages through a folder of symbolic links beside the output. The links are relative
- * and the output is always written to the same staging folder, so they stay valid
- * from one build to the next: a rebuild adds and removes only the pages that came and
- * went (creating and deleting 30,000 links on every build cost it seconds).
+ * in each bundle comes from `/search-bundles.json`, a build-only route that
+ * can read the content, and is removed from the output. Pagefind is given exactly
+ * those pages (not the site's other pages, which it would parse to find them), one
+ * bundle at a time, so it holds one index in memory.
  *
- * Where symbolic links can't be made (Windows without developer mode, some mounted
- * file systems, or `TIMELINE_NO_SYMLINKS=1`), each page is hard-linked, or copied,
- * instead. Those point at this build's files, not at a path, so they are made afresh
- * on every build.
+ * One engine searches every bundle: a country bundle holds only its index, and the
+ * search page runs it with the whole site's `pagefind.js`, worker and WebAssembly.
+ *
+ * Each bundle is kept in the cache folder (`search/`), under a hash of the pages it
+ * indexes, so a rebuild indexes again only the bundles whose pages changed.
  */
-import { copyFile, link, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { getCacheDir } from '../build/cache';
 import type { SearchBundle } from './routes/search-bundles';
 
 const LIST = 'search-bundles.json';
+// Part of every bundle's cache key: another Pagefind, or a change to how bundles are
+// written, indexes everything afresh.
+const FORMAT = `pagefind ${(JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8')) as { version: string }).version}, bundles 2`;
+// Kept bundles no build has used for this long are removed.
+const UNUSED_MS = 7 * 24 * 3600 * 1000;
+// How many pages are read at once.
+const BATCH = 64;
 
 function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind could not ${step}: ${errors.join('; ')}`);
 }
 
-/** Indexes every page under `source` into a bundle at `output`; @returns the number of pages */
-async function writeBundle(source: string, output: string): Promise<number> {
+/** A bundle's files, as paths under the bundle's folder and their content. */
+type BundleFiles = { path: string; content: Uint8Array }[];
+
+/**
+ * Makes a country bundle use the whole site's engine: its script and WebAssembly go,
+ * its worker is one line loading the whole site's (Pagefind starts its one worker from
+ * the first bundle a page searches), and its entry file names the whole site's
+ * WebAssembly. Pagefind fetches `<bundle>/wasm.<name>.pagefind`, so the name climbs
+ * out of the bundle's folder: `en/../../../wasm.en` is `pagefind/wasm.en.pagefind`.
+ *
+ * @param files the bundle's files, as Pagefind wrote them
+ * @param up the whole site's bundle, relative to this one (`../../`)
+ */
+function shareEngine(files: BundleFiles, up: string): BundleFiles {
+  return files
+    .filter(({ path }) => path !== 'pagefind.js' && !/^wasm\..*\.pagefind$/.test(path))
+    .map((file) => {
+      if (file.path === 'pagefind-worker.js') return { path: file.path, content: Buffer.from(`importScripts(${JSON.stringify(`${up}pagefind-worker.js`)});\n`) };
+      if (file.path !== 'pagefind-entry.json') return file;
+      const entry = JSON.parse(Buffer.from(file.content).toString('utf8')) as { languages: Record<string, { wasm?: string }> };
+      for (const language of Object.values(entry.languages)) {
+        const wasm = language.wasm ?? 'unknown';
+        language.wasm = `${wasm}/../${up}wasm.${wasm}`;
+      }
+      return { path: file.path, content: Buffer.from(JSON.stringify(entry)) };
+    });
+}
+
+/** @returns how many pages a bundle holds, from its entry file */
+function countPages(files: BundleFiles): number {
+  const entry = files.find(({ path }) => path === 'pagefind-entry.json');
+  const { languages } = JSON.parse(entry ? Buffer.from(entry.content).toString('utf8') : '{"languages":{}}') as { languages: Record<string, { page_count: number }> };
+  return Object.values(languages).reduce((total, { page_count }) => total + page_count, 0);
+}
+
+async function writeBundleFiles(output: string, files: BundleFiles): Promise<void> {
+  await Promise.all([...new Set(files.map(({ path }) => dirname(join(output, path))))].map((folder) => mkdir(folder, { recursive: true })));
+  for (let start = 0; start < files.length; start += BATCH) {
+    await Promise.all(files.slice(start, start + BATCH).map(({ path, content }) => writeFile(join(output, path), content)));
+  }
+}
+
+/** @returns each listed page's hash (`events/<slug>/index.html`), read from the site */
+async function hashPages(outDir: string, pages: readonly string[]): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (let start = 0; start < pages.length; start += BATCH) {
+    const batch = pages.slice(start, start + BATCH);
+    const read = await Promise.all(batch.map((page) => readFile(join(outDir, page))));
+    batch.forEach((page, i) => hashes.set(page, createHash('sha256').update(read[i] ?? '').digest('hex')));
+  }
+  return hashes;
+}
+
+/** @returns the bundle kept under `key`, if it is there and whole; marks it as used */
+async function fromCache(cache: string, key: string): Promise<BundleFiles | undefined> {
+  try {
+    const files = deserialize(await readFile(join(cache, key))) as BundleFiles;
+    const now = new Date();
+    await utimes(join(cache, key), now, now);
+    return files;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps a bundle under `key`; written whole or not at all, since other builds may share the cache. */
+async function toCache(cache: string, key: string, files: BundleFiles): Promise<void> {
+  const partial = join(cache, `${key}.${process.pid}.partial`);
+  await writeFile(partial, serialize(files));
+  await rename(partial, join(cache, key));
+}
+
+/**
+ * Removes the bundles no build has used for a week. Not just those this build did not
+ * use: builds of other stories (tests, benchmarks, a sub-path) may share the cache.
+ */
+async function forgetUnused(cache: string): Promise<void> {
+  const before = Date.now() - UNUSED_MS;
+  for (const name of await readdir(cache)) {
+    const { mtimeMs } = await stat(join(cache, name)).catch(() => ({ mtimeMs: Infinity }));
+    if (mtimeMs < before) await rm(join(cache, name), { force: true });
+  }
+}
+
+/** @returns the cache key of a bundle: what it is, and a hash of each of its pages */
+function keyOf(bundle: SearchBundle, pages: readonly string[], hashes: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256').update(`${FORMAT}\n${bundle.path}\n`);
+  for (const page of pages) hash.update(`${page} ${hashes.get(page) ?? ''}\n`);
+  return `${hash.digest('hex').slice(0, 32)}.bundle`;
+}
+
+/**
+ * Indexes a bundle's pages, one bundle at a time: Pagefind holds one index in memory,
+ * never all of them.
+ *
+ * @returns the bundle's files
+ */
+async function indexBundle(outDir: string, pages: readonly string[]): Promise<BundleFiles> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   check('start', errors);
   if (!index) throw new Error('Pagefind could not start');
   try {
-    const added = await index.addDirectory({ path: source });
-    check(`index ${source}`, added.errors);
-    if (added.page_count === 0) throw new Error(`Pagefind found no pages to index in ${source}`);
-    check('write its files', (await index.writeFiles({ outputPath: output })).errors);
-    // The search page has its own interface; Pagefind's prebuilt ones are never loaded.
-    const unused = (await readdir(output)).filter((file) => /^pagefind-(.*ui|highlight)\./.test(file));
-    await Promise.all(unused.map((file) => rm(join(output, file))));
-    return added.page_count;
+    for (let start = 0; start < pages.length; start += BATCH) {
+      const added = await Promise.all(
+        pages.slice(start, start + BATCH).map(async (page) => index.addHTMLFile({ sourcePath: page, content: await readFile(join(outDir, page), 'utf8') })),
+      );
+      check('index the pages', added.flatMap((result) => result.errors));
+    }
+    const { files, errors } = await index.getFiles();
+    check('write its files', errors);
+    // The search page has its own interface; Pagefind's prebuilt ones are never loaded,
+    // nor the WebAssembly for pages of no known language (every page is English).
+    return files.filter(({ path }) => !/^pagefind-(.*ui|highlight)\./.test(path) && path !== 'wasm.unknown.pagefind');
   } finally {
     // Frees the indexer's memory before the next bundle.
     await index.deleteIndex();
   }
 }
 
-/** Whether this build may use symbolic links; the first refusal turns them off. */
-let symlinks = process.env.TIMELINE_NO_SYMLINKS !== '1';
-
-/** Makes `at` show the file `target` (relative to `at`'s folder) to Pagefind. */
-async function placePage(target: string, at: string): Promise<void> {
-  if (symlinks) {
-    try {
-      return await symlink(target, at);
-    } catch (error) {
-      if (!['EPERM', 'EACCES', 'ENOSYS', 'ENOTSUP', 'EINVAL'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-      symlinks = false;
-    }
-  }
-  const file = join(dirname(at), target);
-  await link(file, at).catch(() => copyFile(file, at));
-}
-
 /**
- * Makes `folder` hold a link to each page of a bundle (`events/<slug>/index.html` → that
- * file of the output), and no other, changing only what differs from the last build.
- * Pagefind follows links to files, not to folders.
+ * Writes each search bundle into the site: the whole site's (the first) and each
+ * country's, indexed afresh or, where its pages are unchanged, from the cache.
+ *
+ * @param outDir the built site
+ * @param bundles the bundles, the whole site's first
+ * @param cache the folder bundles are kept in between builds
+ * @returns how many bundles were indexed rather than taken from the cache
  */
-async function linkPages(outDir: string, pages: readonly string[], folder: string): Promise<void> {
-  const record = join(folder, '.links.json');
-  // Hard links and copies hold the last build's pages: only symbolic links are kept.
-  if (!symlinks) await rm(folder, { recursive: true, force: true });
-  const made = JSON.parse(await readFile(record, 'utf8').catch(() => '{}')) as Record<string, string>;
-  const at = (page: string) => join(folder, page, 'index.html');
-  const wanted = Object.fromEntries(pages.map((page) => [page, relative(dirname(at(page)), join(outDir, page, 'index.html'))]));
-  await Promise.all(Object.keys(made).filter((page) => made[page] !== wanted[page]).map((page) => rm(at(page), { force: true })));
-  const missing = Object.keys(wanted).filter((page) => made[page] !== wanted[page]);
-  await Promise.all([...new Set(missing.map((page) => dirname(at(page))))].map((parent) => mkdir(parent, { recursive: true })));
-  await Promise.all(missing.map((page) => placePage(wanted[page] ?? '', at(page))));
-  if (symlinks) await writeFile(record, JSON.stringify(wanted));
+export async function writeSearchBundles(outDir: string, bundles: readonly SearchBundle[], cache: string): Promise<number> {
+  const [site] = bundles;
+  if (!site) throw new Error('no search bundles were listed');
+  const pagesOf = (bundle: SearchBundle) => bundle.pages.map((page) => `${page}index.html`);
+  const hashes = await hashPages(outDir, pagesOf(site));
+  const wanted = bundles.map((bundle) => {
+    const pages = pagesOf(bundle);
+    const strays = pages.filter((page) => !hashes.has(page));
+    if (strays.length > 0) throw new Error(`${bundle.path} lists pages the whole index does not: ${strays.slice(0, 3).join(', ')}`);
+    return { bundle, pages, key: keyOf(bundle, pages, hashes) };
+  });
+  let indexed = 0;
+  for (const { bundle, pages, key } of wanted) {
+    let files = await fromCache(cache, key);
+    if (!files) {
+      indexed++;
+      files = await indexBundle(outDir, pages);
+      if (countPages(files) !== pages.length) throw new Error(`${bundle.path} holds ${countPages(files)} pages, not ${pages.length}`);
+      if (bundle !== site) files = shareEngine(files, `${relative(bundle.path, site.path).replaceAll('\\', '/')}/`);
+      await toCache(cache, key, files);
+    }
+    await writeBundleFiles(join(outDir, bundle.path), files);
+  }
+  await forgetUnused(cache);
+  return indexed;
 }
 
 /** @returns the integration; the indexes are written to `<outDir>/pagefind/` */
 export function pagefindIndex(): AstroIntegration {
-  let sources = '';
   return {
     name: 'timeline:pagefind',
     hooks: {
       'astro:config:setup': ({ command, injectRoute }) => {
         if (command === 'build') injectRoute({ pattern: `/${LIST}`, entrypoint: new URL('./routes/search-bundles.ts', import.meta.url) });
-      },
-      'astro:config:done': ({ config }) => {
-        const outDir = fileURLToPath(config.outDir).replace(/\/$/, '');
-        sources = join(dirname(outDir), `${basename(outDir)}-search-pages`);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
@@ -107,20 +211,10 @@ export function pagefindIndex(): AstroIntegration {
           const list = join(outDir, LIST);
           const bundles = JSON.parse(await readFile(list, 'utf8')) as SearchBundle[];
           await rm(list);
-          const pages = await writeBundle(outDir, join(outDir, 'pagefind'));
-          for (const bundle of bundles) {
-            const folder = join(sources, bundle.path);
-            await linkPages(outDir, bundle.pages, folder);
-            let indexed = await writeBundle(folder, join(outDir, bundle.path));
-            if (indexed !== bundle.pages.length) {
-              // The links were changed by hand since the last build: make them afresh.
-              await rm(folder, { recursive: true, force: true });
-              await linkPages(outDir, bundle.pages, folder);
-              indexed = await writeBundle(folder, join(outDir, bundle.path));
-            }
-            if (indexed !== bundle.pages.length) throw new Error(`${bundle.path} holds ${indexed} pages, not ${bundle.pages.length}`);
-          }
-          logger.info(`Read ${pages} pages into the search index, and ${bundles.length} country bundles, in ${Math.round(performance.now() - started)} ms`);
+          const cache = join(getCacheDir(), 'search');
+          await mkdir(cache, { recursive: true });
+          const built = await writeSearchBundles(outDir, bundles, cache);
+          logger.info(`Wrote the search index and ${bundles.length - 1} country bundles (${built} of ${bundles.length} indexed, the rest from the cache) in ${Math.round(performance.now() - started)} ms`);
         } catch (error) {
           throw new Error('Building the search index failed', { cause: error });
         } finally {

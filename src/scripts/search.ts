@@ -8,6 +8,8 @@
  *
  * A search within one country queries that country's own bundle (`pagefind/country/<code>/`),
  * a fraction of the whole index; a search across countries queries the whole site's.
+ * Every bundle is searched by one engine, the whole site's `pagefind.js` (with its worker
+ * and WebAssembly), so moving between countries downloads only their index files.
  */
 import type { UiKey } from '../i18n';
 import { fill } from '../i18n/fill';
@@ -36,9 +38,12 @@ interface PagefindSearch {
 type PagefindFilters = Record<string, string | { any: string[] }>;
 
 interface Pagefind {
-  options(options: { baseUrl: string; ranking?: { metaWeights?: Record<string, number> } }): Promise<void>;
   init(): Promise<void>;
   search(query: string | null, options: { filters: PagefindFilters; sort?: Record<string, 'asc'> }): Promise<PagefindSearch>;
+}
+
+interface PagefindEngine {
+  createInstance(options: { basePath: string; baseUrl: string; ranking?: { metaWeights?: Record<string, number> } }): Pagefind;
 }
 
 const PAGE_SIZE = 20;
@@ -257,13 +262,21 @@ export async function startSearch(page: SearchPage): Promise<void> {
     return;
   }
   status.textContent = t('search.loading');
+  let engine: Promise<PagefindEngine> | undefined;
+  const loadEngine = () => {
+    if (!engine) {
+      engine = import(/* @vite-ignore */ `${getSearchBundlePath()}pagefind.js`) as Promise<PagefindEngine>;
+      engine.catch(() => (engine = undefined));
+    }
+    return engine;
+  };
   const bundles = new Map<string, Promise<Pagefind>>();
   const loadBundle = (path: string) => {
     let bundle = bundles.get(path);
     if (!bundle) {
       bundle = (async () => {
-        const pagefind = (await import(/* @vite-ignore */ `${path}pagefind.js`)) as Pagefind;
-        await pagefind.options({ baseUrl: base, ranking: { metaWeights: META_WEIGHTS } });
+        // The instances share the engine's one worker, which compiles its WebAssembly once.
+        const pagefind = (await loadEngine()).createInstance({ basePath: path, baseUrl: base, ranking: { metaWeights: META_WEIGHTS } });
         await pagefind.init();
         return pagefind;
       })();

@@ -3,7 +3,7 @@
  * last good site stays in place. Each folder under tests/fixtures/broken holds one mistake.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,10 +106,12 @@ describe('a failed build never replaces the last good site', () => {
     const lock = join(folder, 'published-urls.txt');
     const published = '/events/2024-01-16-late-in-tehran/\n';
     writeFileSync(lock, published);
-    // Pagefind reads each country's pages through a folder beside the staging output;
-    // a file in its place makes indexing fail after the pages and the URL check passed.
-    writeFileSync(join(folder, '.site-staging-search-pages'), '');
-    const bad = buildSite('tests/fixtures/awkward', { TIMELINE_URL_LOCK: lock }, join(folder, 'site'));
+    // The search index keeps its bundles in the cache folder; a file in its place makes
+    // indexing fail after the pages and the URL check passed.
+    const cache = join(folder, 'cache');
+    mkdirSync(cache);
+    writeFileSync(join(cache, 'search'), '');
+    const bad = buildSite('tests/fixtures/awkward', { TIMELINE_URL_LOCK: lock, TIMELINE_CACHE_DIR: cache }, join(folder, 'site'));
     expect(bad.status, bad.output).not.toBe(0);
     expect(bad.output).toContain('Building the search index failed');
     expect(readFileSync(lock, 'utf8')).toBe(published);

@@ -38,14 +38,34 @@ test.describe('search by country', () => {
     await expect(result.locator('mark').first()).toHaveText(/restraint/i);
   });
 
-  test('a search within one country downloads only that country’s bundle of the index', async ({ page }) => {
+  test('a search within one country downloads only that country’s bundle of the index, and the one search engine', async ({ page }) => {
     const fetched: string[] = [];
     page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto('/search/?q=restraint&country=CN');
     await expect(titles(page).filter({ hasText: 'Mao Ning' }).first()).toBeVisible();
     const index = fetched.filter((path) => path.startsWith('/pagefind/'));
-    expect(index.length).toBeGreaterThan(3);
-    expect(index.filter((path) => !path.startsWith('/pagefind/country/cn/'))).toEqual([]);
+    expect(index.filter((path) => /\.pf_(meta|index|filter|fragment)$/.test(path)).length).toBeGreaterThan(3);
+    const engine = ['/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/wasm.en.pagefind'];
+    expect(index.filter((path) => !path.startsWith('/pagefind/country/cn/') && !engine.includes(path))).toEqual([]);
+  });
+
+  test('moving to another country downloads its index, never the search engine again', async ({ page }) => {
+    const downloads: { path: string; bytes: number }[] = [];
+    page.on('requestfinished', async (request) => {
+      const { responseBodySize } = await request.sizes();
+      downloads.push({ path: new URL(request.url()).pathname, bytes: responseBodySize });
+    });
+    await search(page, 'restraint', 'CN');
+    await expect(titles(page).filter({ hasText: 'Mao Ning' }).first()).toBeVisible();
+    const engine = (path: string) => /\/(pagefind\.js|pagefind-worker\.js|wasm\.[^/]*\.pagefind)$/.test(path);
+    const before = downloads.length;
+    expect(downloads.filter(({ path }) => engine(path)).length).toBeGreaterThan(0);
+
+    await page.getByLabel('Country').selectOption('RU');
+    await expect(titles(page).filter({ hasText: 'Maria Zakharova' })).toHaveCount(1);
+    const after = downloads.slice(before);
+    expect(after.filter(({ path }) => path.startsWith('/pagefind/country/ru/')).length).toBeGreaterThan(3);
+    expect(after.filter(({ path, bytes }) => engine(path) && bytes > 0)).toEqual([]);
   });
 
   test('across countries, each country shows how many results it has for the words', async ({ page }) => {
