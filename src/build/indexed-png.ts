@@ -35,20 +35,22 @@ export function createPalette(colours: readonly Hex[], edges: readonly (readonly
 }
 
 /**
- * Maps pixels to palette entries: a palette colour to itself, any other to the nearest,
- * remembered in a table of 6 bits a channel, so a card costs a look-up per pixel once
- * its colours are known. The answer for a pixel depends on its colour alone, never on
- * what was drawn before, so the same card always gives the same bytes.
+ * Maps pixels to palette entries through a table of 6 bits a channel: a palette colour to
+ * itself (the flat colours first, where two share a cell), any other to the palette's
+ * nearest to its cell's centre, looked up once. So a card costs a look-up per pixel, and
+ * the answer for a pixel depends on its colour alone, never on what was drawn before:
+ * the same card always gives the same bytes.
  */
 export class PaletteMapper {
   readonly palette: readonly number[][];
-  readonly #exact = new Map<number, number>();
   readonly #table = new Int16Array(1 << 18).fill(-1);
 
   constructor(palette: readonly number[][]) {
     this.palette = palette;
-    // As the pixels' bytes read on a little-endian machine: R, G, B, then opaque alpha.
-    palette.forEach(([r = 0, g = 0, b = 0], index) => this.#exact.set((0xff000000 | (b << 16) | (g << 8) | r) >>> 0, index));
+    for (let index = palette.length - 1; index >= 0; index--) {
+      const [r = 0, g = 0, b = 0] = palette[index] ?? [];
+      this.#table[((r >> 2) << 12) | ((g >> 2) << 6) | (b >> 2)] = index;
+    }
   }
 
   #nearest(r: number, g: number, b: number): number {
@@ -68,27 +70,15 @@ export class PaletteMapper {
    */
   map(rgba: Uint8Array | Uint8ClampedArray): Uint8Array {
     const out = new Uint8Array(rgba.length / 4);
-    let previous = -1;
-    let previousIndex = 0;
+    const table = this.#table;
     const words = new Uint32Array(rgba.buffer, rgba.byteOffset, out.length);
     for (let i = 0; i < out.length; i++) {
-      const word = words[i] ?? 0;
-      // Most pixels repeat the one before: the background, a fill, a line of ink.
-      if (word !== previous) {
-        previous = word;
-        const exact = this.#exact.get(word);
-        if (exact !== undefined) {
-          previousIndex = exact;
-          out[i] = exact;
-          continue;
-        }
-        const [r = 0, g = 0, b = 0] = [rgba[i * 4], rgba[i * 4 + 1], rgba[i * 4 + 2]];
-        const cell = ((r >> 2) << 12) | ((g >> 2) << 6) | (b >> 2);
-        let index = this.#table[cell] ?? -1;
-        if (index < 0) this.#table[cell] = index = this.#nearest((r & ~3) + 2, (g & ~3) + 2, (b & ~3) + 2);
-        previousIndex = index;
-      }
-      out[i] = previousIndex;
+      // R, G, B, A as a little-endian word: the top 6 bits of each of R, G and B.
+      const word = words[i] as number;
+      const cell = ((word << 10) & 0x3f000) | ((word >>> 4) & 0xfc0) | ((word >>> 18) & 0x3f);
+      let index = table[cell] as number;
+      if (index < 0) table[cell] = index = this.#nearest((cell >> 12) * 4 + 2, ((cell >> 6) & 0x3f) * 4 + 2, (cell & 0x3f) * 4 + 2);
+      out[i] = index;
     }
     return out;
   }

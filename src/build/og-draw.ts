@@ -194,6 +194,8 @@ export function drawOgCard(card: OgCard): Buffer {
   loadFonts();
   // One canvas a thread, painted over for each card: making one costs more than drawing a card.
   const ctx = (context ??= createCanvas(OG_WIDTH, OG_HEIGHT).getContext('2d'));
+  // Text shaped the same whatever the machine's language (see setTextRenderer in @napi-rs/canvas).
+  ctx.lang = 'en';
   ctx.fillStyle = COLOUR.paper;
   ctx.fillRect(0, 0, OG_WIDTH, OG_HEIGHT);
   ctx.fillStyle = COLOUR.accent;

@@ -16,7 +16,8 @@ function mapPixels(png: Buffer): number {
   return count;
 }
 
-describe('a preview card', () => {
+// Drawing is quick, but the first map loads the world's outlines.
+describe('a preview card', { timeout: 30_000 }, () => {
   it('is a 1200×630 indexed PNG under its accent border, the same bytes each time it is drawn', () => {
     const png = drawOgCard(card);
     const image = decodePng(png);
