@@ -25,9 +25,7 @@ export interface OgCard {
   places?: readonly { name: string; lat: number; lon: number }[];
 }
 
-/** A preview image's size in pixels, as drawn and as announced in each page's tags. */
-export const OG_WIDTH = 1200;
-export const OG_HEIGHT = 630;
+export { OG_HEIGHT, OG_WIDTH } from './og-size';
 
 /** @returns the preview card of an event */
 export function getEventCard(data: EventData, site: string): OgCard {

@@ -1,25 +1,66 @@
+import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { CARD_MAP, getCardMapSvg } from '../../src/build/og-image';
-import { drawLocatorMap } from '../../src/build/maps';
+import { drawOgCard, wrapText } from '../../src/build/og-draw';
+import { decodePng } from '../support/png';
 
-const places = [
-  { name: 'Erbil', lat: 36.19, lon: 44.01 },
-  { name: 'Idlib', lat: 35.93, lon: 36.63 },
-];
-const card = { kicker: 'k', title: 't', countries: ['Iraq', 'Syria'], site: 's' };
+const card = { kicker: 'Military strike · Thursday 18 January 2024', title: 'Pakistan strikes militant hideouts in Iran', countries: ['Pakistan', 'Iran'], site: 'A timeline' };
+const places = [{ name: 'Saravan', lat: 27.37, lon: 62.33 }];
+// The map's sea, land and the land of the places it marks.
+const MAP_COLOURS = new Set(['#e4edf2', '#f4f1ea', '#e8d9c9']);
 
-describe('the map in a preview card', () => {
-  it('is the event page’s drawing, one dot per place, with no text to need a font', () => {
-    const svg = getCardMapSvg({ ...card, places }) ?? '';
-    expect(svg.match(/<circle /g)).toHaveLength(2);
-    expect(svg).not.toContain('<text');
-    // Same size as the page's map, so drawLocatorMap hands back the drawing it already made.
-    expect(CARD_MAP).toEqual({ width: 640, height: 300 });
-    expect(drawLocatorMap(places, { width: 640, height: 300 })).toBe(drawLocatorMap(places, CARD_MAP));
+/** @returns how many pixels of the card's middle band show the map */
+function mapPixels(png: Buffer): number {
+  const image = decodePng(png);
+  let count = 0;
+  for (let y = 300; y < 500; y += 4) for (let x = 600; x < 1136; x += 4) if (MAP_COLOURS.has(image.colourAt(x, y))) count++;
+  return count;
+}
+
+// Drawing is quick, but the first map loads the world's outlines.
+describe('a preview card', { timeout: 30_000 }, () => {
+  it('is a 1200×630 indexed PNG under its accent border, the same bytes each time it is drawn', () => {
+    const png = drawOgCard(card);
+    const image = decodePng(png);
+    expect([image.width, image.height, image.colourType]).toEqual([1200, 630, 3]);
+    expect(image.colourAt(600, 8)).toBe('#8a1c1c');
+    expect(image.colourAt(600, 600)).toBe('#fdfcfa');
+    expect(drawOgCard(card).equals(png)).toBe(true);
   });
 
-  it('is left out of a card with no located place', () => {
-    expect(getCardMapSvg(card)).toBeUndefined();
-    expect(getCardMapSvg({ ...card, places: [] })).toBeUndefined();
+  it('shows the locator map in its middle only for an event with a located place', () => {
+    expect(mapPixels(drawOgCard({ ...card, places }))).toBeGreaterThan(1000);
+    expect(mapPixels(drawOgCard(card))).toBe(0);
+  });
+
+  it('gives up the map to a title that needs the room', () => {
+    const long = 'Foreign ministers meet and agree to return ambassadors and hold regular consultations on border security after the strikes';
+    expect(mapPixels(drawOgCard({ ...card, title: long, byline: 'A spokesperson of the ministry, at a weekly press briefing', places }))).toBe(0);
+  });
+
+  it('survives any text: other scripts, emoji, no title, and a word longer than the card', () => {
+    for (const title of ['Привет Ελληνικά Tiếng Việt नमस्ते العربية 中文 😀', '', 'x'.repeat(400), `${'Supercalifragilistic'.repeat(20)} end`]) {
+      expect(decodePng(drawOgCard({ ...card, title, byline: title, kicker: title, countries: [title], site: title })).width).toBe(1200);
+    }
+  });
+});
+
+describe('wrapping a title', () => {
+  const ctx = createCanvas(10, 10).getContext('2d');
+  ctx.font = '700 62px sans-serif';
+  const width = (text: string) => ctx.measureText(text).width;
+
+  it('breaks at spaces into lines that fit, losing no word', () => {
+    const text = 'Pakistan strikes militant hideouts in Iran’s Sistan-Baluchestan province';
+    const lines = wrapText(ctx, text, 600, 8);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(width(line)).toBeLessThanOrEqual(600);
+    expect(lines.join(' ')).toBe(text);
+  });
+
+  it('breaks a word wider than the card inside it, and ends with an ellipsis when lines run out', () => {
+    const lines = wrapText(ctx, 'w'.repeat(200), 600, 3);
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(width(line)).toBeLessThanOrEqual(600);
+    expect(lines.at(-1)).toMatch(/…$/);
   });
 });

@@ -1,0 +1,272 @@
+/**
+ * Draws a link-preview card (1200×630) straight into pixels with Skia (@napi-rs/canvas):
+ * text from the bundled Noto Sans, wrapped by measuring it, and the event page's locator
+ * map from its SVG path strings. No SVG is laid out or rasterised, which is what made a
+ * card cost tens of milliseconds; this costs a few. Its pixels are then written as a PNG
+ * of one fixed palette, so the same card always gives the same bytes.
+ *
+ * Plain Node runs this file in the image workers: its relative imports name their `.ts`.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { createCanvas, GlobalFonts, Path2D, type SKRSContext2D } from '@napi-rs/canvas';
+import type { OgCard } from '../lib/previews';
+import { OG_HEIGHT, OG_WIDTH } from '../lib/og-size.ts';
+import { createPalette, encodeIndexedPng, PaletteMapper, type Hex } from './indexed-png.ts';
+import { drawLocatorMap } from './maps.ts';
+
+/** The event page's map size: the card reuses that drawing (drawLocatorMap keeps it), scaled. */
+export const CARD_MAP = { width: 640, height: 300 } as const;
+
+const COLOUR = {
+  paper: '#fdfcfa',
+  ink: '#1a1a1a',
+  accent: '#8a1c1c',
+  byline: '#444444',
+  site: '#555555',
+  sea: '#e4edf2',
+  land: '#f4f1ea',
+  marked: '#e8d9c9',
+  border: '#a39a8c',
+  frame: '#d8d4cc',
+} as const satisfies Record<string, Hex>;
+
+const PALETTE = createPalette(Object.values(COLOUR), [
+  // text on paper
+  [COLOUR.paper, COLOUR.ink],
+  [COLOUR.paper, COLOUR.accent],
+  [COLOUR.paper, COLOUR.byline],
+  [COLOUR.paper, COLOUR.site],
+  // the map: borders on land and sea, coast, dots on all three
+  [COLOUR.sea, COLOUR.border],
+  [COLOUR.land, COLOUR.border],
+  [COLOUR.marked, COLOUR.border],
+  [COLOUR.sea, COLOUR.land],
+  [COLOUR.sea, COLOUR.marked],
+  [COLOUR.land, COLOUR.marked],
+  [COLOUR.paper, COLOUR.sea],
+  [COLOUR.paper, COLOUR.land],
+  [COLOUR.paper, COLOUR.marked],
+  [COLOUR.paper, COLOUR.frame],
+  [COLOUR.frame, COLOUR.sea],
+  // Eight shades an edge: more made the files a tenth bigger for no visible gain.
+], 8);
+
+// Noto Sans comes split by script; each part is a family of its own, and Skia takes a
+// glyph from the first family in the list that has it (a box when none has).
+const SCRIPTS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese', 'devanagari'];
+const FAMILIES = SCRIPTS.map((script) => `"Card ${script}"`).join(', ');
+let fontsLoaded = false;
+let context: SKRSContext2D | undefined;
+let mapper: PaletteMapper | undefined;
+
+function loadFonts(): void {
+  if (fontsLoaded) return;
+  const dir = join(process.cwd(), 'node_modules', '@fontsource', 'noto-sans', 'files');
+  for (const script of SCRIPTS) {
+    for (const weight of [400, 700]) GlobalFonts.register(readFileSync(join(dir, `noto-sans-${script}-${weight}-normal.woff2`)), `Card ${script}`);
+  }
+  fontsLoaded = true;
+}
+
+// Noto Sans's ascent and descent, in ems: a line of `normal` height is their sum.
+const ASCENT = 1.069;
+const NORMAL_LINE = 1.362;
+const PAD = { x: 64, top: 16 + 56, bottom: 56 };
+const CONTENT_WIDTH = OG_WIDTH - 2 * PAD.x;
+
+function font(ctx: SKRSContext2D, size: number, weight: 400 | 700): void {
+  ctx.font = `${weight} ${size}px ${FAMILIES}`;
+}
+
+/** @returns the longest start of `text` that fits `width` with an ellipsis, cut at a space where it can be */
+function fitWithEllipsis(ctx: SKRSContext2D, text: string, width: number): string {
+  if (ctx.measureText(text).width <= width) return text;
+  const chars = [...text];
+  let [low, high] = [0, chars.length];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (ctx.measureText(`${chars.slice(0, mid).join('')}…`).width <= width) low = mid;
+    else high = mid - 1;
+  }
+  const cut = chars.slice(0, low).join('');
+  const atSpace = cut.replace(/\s+\S*$/, '');
+  return `${(atSpace.length > cut.length / 2 ? atSpace : cut).trimEnd()}…`;
+}
+
+/**
+ * @returns `text` broken into lines no wider than `width`, at spaces, and inside a word
+ *   only when the word alone is wider; the last line that fits ends in an ellipsis when
+ *   text is left over
+ */
+export function wrapText(ctx: SKRSContext2D, text: string, width: number, maxLines: number): string[] {
+  const fits = (line: string) => ctx.measureText(line).width <= width;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (lines.length > maxLines) break;
+    const joined = line ? `${line} ${word}` : word;
+    if (fits(joined)) {
+      line = joined;
+      continue;
+    }
+    if (line) lines.push(line);
+    // A word wider than the card is broken after the last character that fits.
+    let rest = [...word];
+    while (!fits(rest.join('')) && lines.length <= maxLines) {
+      let end = rest.length - 1;
+      while (end > 1 && !fits(rest.slice(0, end).join(''))) end--;
+      lines.push(rest.slice(0, end).join(''));
+      rest = rest.slice(end);
+    }
+    line = rest.join('');
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const shown = lines.slice(0, maxLines);
+  shown[maxLines - 1] = fitWithEllipsis(ctx, `${shown[maxLines - 1] ?? ''} ${lines[maxLines] ?? ''}`, width);
+  return shown;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+}
+
+function drawMap(ctx: SKRSContext2D, card: OgCard, box: { x: number; y: number; width: number; height: number }): void {
+  const map = drawLocatorMap(card.places ?? [], CARD_MAP);
+  ctx.save();
+  ctx.fillStyle = COLOUR.frame;
+  ctx.fillRect(box.x - 2, box.y - 2, box.width + 4, box.height + 4);
+  ctx.beginPath();
+  ctx.rect(box.x, box.y, box.width, box.height);
+  ctx.clip();
+  ctx.translate(box.x, box.y);
+  ctx.scale(box.width / map.width, box.height / map.height);
+  ctx.fillStyle = COLOUR.sea;
+  ctx.fillRect(0, 0, map.width, map.height);
+  ctx.strokeStyle = COLOUR.border;
+  ctx.lineWidth = 0.6;
+  for (const country of map.countries) {
+    const path = new Path2D(country.d);
+    ctx.fillStyle = country.marked ? COLOUR.marked : COLOUR.land;
+    ctx.fill(path);
+    ctx.stroke(path);
+  }
+  for (const point of map.points) {
+    ctx.beginPath();
+    ctx.arc(point.x, point.y, 16, 0, 2 * Math.PI);
+    ctx.fillStyle = COLOUR.accent;
+    ctx.fill();
+    ctx.strokeStyle = COLOUR.paper;
+    ctx.lineWidth = 5;
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+/** Draws the countries as pills from the left, as many as fit before `right`. */
+function drawPills(ctx: SKRSContext2D, names: readonly string[], bottom: number, right: number): void {
+  font(ctx, 28, 400);
+  const height = 28 * NORMAL_LINE + 8 + 4;
+  let x = PAD.x;
+  for (const name of names.slice(0, 5)) {
+    const width = ctx.measureText(name).width + 36 + 4;
+    if (x + width > right) break;
+    const top = bottom - height;
+    ctx.beginPath();
+    ctx.roundRect(x + 1, top + 1, width - 2, height - 2, height / 2);
+    ctx.strokeStyle = COLOUR.ink;
+    ctx.lineWidth = 2;
+    ctx.stroke();
+    ctx.fillStyle = COLOUR.ink;
+    ctx.fillText(name, x + 20, top + 6 + 28 * ASCENT);
+    x += width + 12;
+  }
+}
+
+/**
+ * @param card what the image shows
+ * @returns its PNG
+ */
+export function drawOgCard(card: OgCard): Buffer {
+  loadFonts();
+  // One canvas a thread, painted over for each card: making one costs more than drawing a card.
+  const ctx = (context ??= createCanvas(OG_WIDTH, OG_HEIGHT).getContext('2d'));
+  // Text shaped the same whatever the machine's language (see setTextRenderer in @napi-rs/canvas).
+  ctx.lang = 'en';
+  ctx.fillStyle = COLOUR.paper;
+  ctx.fillRect(0, 0, OG_WIDTH, OG_HEIGHT);
+  ctx.fillStyle = COLOUR.accent;
+  ctx.fillRect(0, 0, OG_WIDTH, 16);
+  ctx.textBaseline = 'alphabetic';
+
+  let y = PAD.top;
+  font(ctx, 30, 700);
+  ctx.letterSpacing = '1px';
+  ctx.fillText(fitWithEllipsis(ctx, card.kicker.toUpperCase(), CONTENT_WIDTH), PAD.x, y + 30 * ASCENT);
+  ctx.letterSpacing = '0px';
+  y += 30 * NORMAL_LINE + 28;
+
+  const title = truncate(card.title, 150);
+  const size = title.length > 90 ? 50 : 62;
+  const lineHeight = size * 1.15;
+  font(ctx, size, 700);
+  ctx.fillStyle = COLOUR.ink;
+  for (const line of wrapText(ctx, title, CONTENT_WIDTH, 4)) {
+    // The line's box is 1.15 em; the glyphs' own height is centred in it.
+    ctx.fillText(line, PAD.x, y + ((lineHeight - size * NORMAL_LINE) / 2 + size * ASCENT));
+    y += lineHeight;
+  }
+
+  if (card.byline) {
+    y += 24;
+    font(ctx, 30, 400);
+    ctx.fillStyle = COLOUR.byline;
+    for (const line of wrapText(ctx, truncate(card.byline, 90), CONTENT_WIDTH, 2)) {
+      ctx.fillText(line, PAD.x, y + 30 * ASCENT);
+      y += 30 * NORMAL_LINE;
+    }
+  }
+
+  const bottom = OG_HEIGHT - PAD.bottom;
+  // The site's name, right-aligned on at most two lines that end at the bottom.
+  font(ctx, 24, 400);
+  ctx.fillStyle = COLOUR.site;
+  const site = wrapText(ctx, card.site, 460, 2);
+  const siteWidth = Math.max(0, ...site.map((line) => ctx.measureText(line).width));
+  site.forEach((line, i) => {
+    const baseline = bottom - 24 * (NORMAL_LINE - ASCENT) - (site.length - 1 - i) * 24 * NORMAL_LINE;
+    ctx.fillText(line, OG_WIDTH - PAD.x - ctx.measureText(line).width, baseline);
+  });
+  drawPills(ctx, card.countries, bottom, OG_WIDTH - PAD.x - siteWidth - 24);
+
+  // The map fills the room left between the text and the pills, right-aligned, when it is not too small.
+  const footer = Math.max(28 * NORMAL_LINE + 12, site.length * 24 * NORMAL_LINE);
+  const [top, end] = [y + 8, bottom - footer - 8];
+  const height = Math.min(Math.floor(end - top) - 4, CARD_MAP.height);
+  if (card.places && card.places.length > 0 && height >= 110) {
+    const width = Math.round((height * CARD_MAP.width) / CARD_MAP.height);
+    drawMap(ctx, card, { x: OG_WIDTH - PAD.x - width - 2, y: Math.round(top + (end - top - height) / 2), width, height });
+  }
+
+  // The canvas's own RGBA bytes (opaque, so premultiplying changed nothing), not a copy
+  // of them: getImageData costs as much as drawing the card.
+  const pixels = ctx.canvas.data();
+  return encodeIndexedPng(OG_WIDTH, OG_HEIGHT, (mapper ??= new PaletteMapper(PALETTE)).map(pixels), PALETTE);
+}
+
+
+/**
+ * Writes an image into the cache. It is written aside and renamed, so a build running at
+ * the same time never links a half-written file; named per call, not per process, as two
+ * threads may draw the same card at once. A cached file is never rewritten, so a build
+ * may link to it rather than copy it.
+ */
+export async function saveOgImage(file: string, png: Buffer): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.${randomUUID()}.partial`;
+  await writeFile(partial, png);
+  await rename(partial, file);
+}
