@@ -10,22 +10,23 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+// Each place's zone; its offset on a given day is looked up, since several changed.
 const PLACES = [
-  ['Islamabad', 'PK', 33.69, 73.06, 'Asia/Karachi', '+05:00'],
-  ['Karachi', 'PK', 24.86, 67.0, 'Asia/Karachi', '+05:00'],
-  ['Quetta', 'PK', 30.18, 66.99, 'Asia/Karachi', '+05:00'],
-  ['Tehran', 'IR', 35.69, 51.39, 'Asia/Tehran', '+03:30'],
-  ['Zahedan', 'IR', 29.5, 60.86, 'Asia/Tehran', '+03:30'],
-  ['Baghdad', 'IQ', 33.31, 44.37, 'Asia/Baghdad', '+03:00'],
-  ['Erbil', 'IQ', 36.19, 44.01, 'Asia/Baghdad', '+03:00'],
-  ['Damascus', 'SY', 33.51, 36.29, 'Asia/Damascus', '+03:00'],
-  ['Kabul', 'AF', 34.53, 69.17, 'Asia/Kabul', '+04:30'],
-  ['Beijing', 'CN', 39.9, 116.4, 'Asia/Shanghai', '+08:00'],
-  ['Moscow', 'RU', 55.76, 37.62, 'Europe/Moscow', '+03:00'],
-  ['Washington', 'US', 38.9, -77.04, 'America/New_York', '-05:00'],
-  ['Ankara', 'TR', 39.93, 32.86, 'Europe/Istanbul', '+03:00'],
-  ['Riyadh', 'SA', 24.71, 46.68, 'Asia/Riyadh', '+03:00'],
-  ['New Delhi', 'IN', 28.61, 77.21, 'Asia/Kolkata', '+05:30'],
+  ['Islamabad', 'PK', 33.69, 73.06, 'Asia/Karachi'],
+  ['Karachi', 'PK', 24.86, 67.0, 'Asia/Karachi'],
+  ['Quetta', 'PK', 30.18, 66.99, 'Asia/Karachi'],
+  ['Tehran', 'IR', 35.69, 51.39, 'Asia/Tehran'],
+  ['Zahedan', 'IR', 29.5, 60.86, 'Asia/Tehran'],
+  ['Baghdad', 'IQ', 33.31, 44.37, 'Asia/Baghdad'],
+  ['Erbil', 'IQ', 36.19, 44.01, 'Asia/Baghdad'],
+  ['Damascus', 'SY', 33.51, 36.29, 'Asia/Damascus'],
+  ['Kabul', 'AF', 34.53, 69.17, 'Asia/Kabul'],
+  ['Beijing', 'CN', 39.9, 116.4, 'Asia/Shanghai'],
+  ['Moscow', 'RU', 55.76, 37.62, 'Europe/Moscow'],
+  ['Washington', 'US', 38.9, -77.04, 'America/New_York'],
+  ['Ankara', 'TR', 39.93, 32.86, 'Europe/Istanbul'],
+  ['Riyadh', 'SA', 24.71, 46.68, 'Asia/Riyadh'],
+  ['New Delhi', 'IN', 28.61, 77.21, 'Asia/Kolkata'],
 ] as const;
 const KINDS = ['military-strike', 'attack', 'diplomatic-action', 'talks', 'statement'] as const;
 const PARTS = ['early-morning', 'morning', 'afternoon', 'evening', 'late-evening', 'day', 'day', 'minute'] as const;
@@ -49,6 +50,23 @@ const sentence = (words: number) => {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 };
 const pad = (n: number) => String(n).padStart(2, '0');
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** @returns the UTC offset of `zone` at the instant `utc`, e.g. "+03:30" */
+function offsetAt(zone: string, utc: number): string {
+  let format = formats.get(zone);
+  if (!format) formats.set(zone, (format = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' })));
+  const name = format.formatToParts(utc).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  return name === 'GMT' ? '+00:00' : name.slice(3);
+}
+const minutes = (offset: string) => (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+
+/** @returns the offset of a wall-clock time in `zone` (it changed over the years in several), or none for a time a clock change skipped */
+function localOffset(zone: string, wall: number): string | undefined {
+  const guess = offsetAt(zone, wall);
+  const offset = offsetAt(zone, wall - minutes(guess) * 60_000);
+  return offsetAt(zone, wall - minutes(offset) * 60_000) === offset ? offset : undefined;
+}
 const yaml = (text: string) => JSON.stringify(text);
 
 /** Writes `count` events into `folder`, replacing what was there. */
@@ -65,14 +83,16 @@ export function generateEvents(count: number, folder: string): void {
   for (let i = 0; i < count; i++) {
     const day = new Date(start + Math.floor(i / 8) * 86_400_000);
     const date = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
-    const [place, country, lat, lon, zone, offset] = pick(PLACES);
+    const [place, country, lat, lon, zone] = pick(PLACES);
     const other = pick(PLACES);
     const kind = KINDS[i % KINDS.length] ?? 'statement';
-    // A fixed offset is right all year only where there is no daylight saving time.
-    const precision = zone === 'America/New_York' ? 'day' : pick(PARTS);
+    const drawn = zone === 'America/New_York' ? 'day' : pick(PARTS);
+    const [hour, minute] = drawn === 'minute' ? [Math.floor(random() * 24), Math.floor(random() * 60)] : [0, 0];
+    const offset = localOffset(zone, day.getTime() + (hour * 60 + minute) * 60_000);
+    const precision = drawn === 'minute' && !offset ? 'day' : drawn;
     const when =
       precision === 'minute'
-        ? `  date: "${date}T${pad(Math.floor(random() * 24))}:${pad(Math.floor(random() * 60))}${offset}"\n  precision: minute`
+        ? `  date: "${date}T${pad(hour)}:${pad(minute)}${offset}"\n  precision: minute`
         : `  date: ${date}\n  precision: ${precision}`;
     const sources = Array.from({ length: 1 + (i % 3) }, (_, k) => ({ id: `source-${k + 1}`, outlet: `Outlet ${(i + k) % 40}` }));
     const statements = Array.from({ length: i % 4 === 0 ? 0 : 1 + (i % 3) }, (_, k) => {
