@@ -5,8 +5,8 @@
  * `_headers` and `_redirects`, made from the same sources, and a table of what the
  * site weighs against each static host's limits.
  */
-import { existsSync } from 'node:fs';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -21,19 +21,23 @@ export interface HostOptions {
   localPreview: boolean;
 }
 
-/** @returns the size of every file under the folder, its largest file and fullest folder */
-async function measure(root: string): Promise<SiteSize> {
+/**
+ * @returns the size of every file under the folder, its largest file and fullest folder.
+ *   Read synchronously: awaiting 160,000 stat calls one by one took 56 s at 10,000
+ *   events, reading them in line takes about one.
+ */
+function measure(root: string): SiteSize {
   const size: SiteSize = { files: 0, bytes: 0, largestFile: { path: '', bytes: 0 }, fullestFolder: { path: '/', files: 0 } };
-  const walk = async (folder: string): Promise<void> => {
-    const entries = await readdir(folder, { withFileTypes: true });
+  const walk = (folder: string): void => {
+    const entries = readdirSync(folder, { withFileTypes: true });
     let files = 0;
     for (const entry of entries) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) {
-        await walk(path);
+        walk(path);
         continue;
       }
-      const { size: bytes } = await stat(path);
+      const { size: bytes } = statSync(path);
       files += 1;
       size.files += 1;
       size.bytes += bytes;
@@ -41,7 +45,7 @@ async function measure(root: string): Promise<SiteSize> {
     }
     if (files > size.fullestFolder.files) size.fullestFolder = { path: `/${relative(root, folder)}${folder === root ? '' : '/'}`, files };
   };
-  await walk(root);
+  walk(root);
   return size;
 }
 
@@ -73,7 +77,7 @@ export function hosts({ redirectsFile, localPreview }: HostOptions): AstroIntegr
         };
         await writeFile(join(outDir, 'nginx.conf'), toNginxConfig(host));
         await writeFile(join(outDir, 'vercel.json'), `${JSON.stringify(toVercelConfig(host), null, 2)}\n`);
-        logger.info(`What the site weighs against each static host's limits:\n${formatHostTable(await measure(outDir))}`);
+        logger.info(`What the site weighs against each static host's limits:\n${formatHostTable(measure(outDir))}`);
       },
     },
   };
