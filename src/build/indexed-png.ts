@@ -72,13 +72,19 @@ export class PaletteMapper {
     const out = new Uint8Array(rgba.length / 4);
     const table = this.#table;
     const words = new Uint32Array(rgba.buffer, rgba.byteOffset, out.length);
+    // Most pixels repeat the one before (flat colours): those skip the look-up.
+    let last = -1;
+    let lastIndex = 0;
     for (let i = 0; i < out.length; i++) {
       // R, G, B, A as a little-endian word: the top 6 bits of each of R, G and B.
       const word = words[i] as number;
-      const cell = ((word << 10) & 0x3f000) | ((word >>> 4) & 0xfc0) | ((word >>> 18) & 0x3f);
-      let index = table[cell] as number;
-      if (index < 0) table[cell] = index = this.#nearest((cell >> 12) * 4 + 2, ((cell >> 6) & 0x3f) * 4 + 2, (cell & 0x3f) * 4 + 2);
-      out[i] = index;
+      if (word !== last) {
+        last = word;
+        const cell = ((word << 10) & 0x3f000) | ((word >>> 4) & 0xfc0) | ((word >>> 18) & 0x3f);
+        lastIndex = table[cell] as number;
+        if (lastIndex < 0) table[cell] = lastIndex = this.#nearest((cell >> 12) * 4 + 2, ((cell >> 6) & 0x3f) * 4 + 2, (cell & 0x3f) * 4 + 2);
+      }
+      out[i] = lastIndex;
     }
     return out;
   }
