@@ -78,6 +78,9 @@ export function hosts({ redirectsFile, localPreview }: HostOptions): AstroIntegr
         await writeFile(join(outDir, 'nginx.conf'), toNginxConfig(host));
         await writeFile(join(outDir, 'vercel.json'), `${JSON.stringify(toVercelConfig(host), null, 2)}\n`);
         logger.info(`What the site weighs against each static host's limits:\n${formatHostTable(measure(outDir))}`);
+        if (!localPreview && !existsSync(join(outDir, '.well-known', 'security.txt'))) {
+          logger.warn('No /.well-known/security.txt: give content/site.json a "contact" (mailto: or https:) where a flaw in the site can be reported.');
+        }
       },
     },
   };
