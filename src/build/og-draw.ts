@@ -1,9 +1,10 @@
 /**
- * Draws a link-preview card (1200×630) straight into pixels with Skia (@napi-rs/canvas):
- * text from the bundled Noto Sans, wrapped by measuring it, and the event page's locator
- * map from its SVG path strings. No SVG is laid out or rasterised, which is what made a
- * card cost tens of milliseconds; this costs a few. Its pixels are then written as a PNG
- * of one fixed palette, so the same card always gives the same bytes.
+ * Draws a link-preview card (1200×630): text from the bundled Noto Sans, wrapped by
+ * measuring it with Skia (@napi-rs/canvas), and the event page's locator map from its SVG
+ * path strings. The card is laid out once, then composed as palette indices from glyphs,
+ * pills and maps Skia drew once a thread (og-sprites); only text that needs shaping
+ * (other scripts, marks, emoji) has Skia draw the whole card and read it back. Either way
+ * it is written as a PNG of one fixed palette, so the same card always gives the same bytes.
  *
  * Plain Node runs this file in the image workers: its relative imports name their `.ts`.
  */

@@ -8,7 +8,7 @@
  * Plain Node runs this file in the image workers: its relative imports name their `.ts`.
  */
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import type { Hex, PaletteMapper } from './indexed-png.ts';
+import { rgb, type Hex, type PaletteMapper } from './indexed-png.ts';
 
 /** A glyph's coverage (0–255), its box placed from the pen at the baseline. */
 interface Glyph {
@@ -25,8 +25,6 @@ export interface Sprite {
   height: number;
   indices: Uint8Array;
 }
-
-const rgb = (hex: Hex): [number, number, number] => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
 // Characters drawn one by one look as they do in a shaped line only when shaping changes
 // nothing but spacing (kerning, which is measured): not for joining or reordering
@@ -82,7 +80,7 @@ export class CardComposer {
   readonly #advances = new Cache<number>(200_000);
   readonly #ramps = new Map<string, Uint8Array>();
   readonly #glyphCanvases = new Map<number, SKRSContext2D>();
-  readonly #sprites = new Cache<Sprite>(256);
+  readonly #sprites = new Cache<Sprite>(64);
   #scratch: SKRSContext2D | undefined;
 
   constructor(width: number, height: number, mapper: PaletteMapper) {
