@@ -9,7 +9,8 @@ import { crc32, deflateSync } from 'node:zlib';
 /** A colour as `#rrggbb`. */
 export type Hex = `#${string}`;
 
-const rgb = (hex: Hex): [number, number, number] => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+/** @returns `hex` as red, green and blue, 0–255 */
+export const rgb = (hex: Hex): [number, number, number] => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
 /**
  * @param colours the flat colours drawn

@@ -1,9 +1,10 @@
 /**
- * Draws a link-preview card (1200×630) straight into pixels with Skia (@napi-rs/canvas):
- * text from the bundled Noto Sans, wrapped by measuring it, and the event page's locator
- * map from its SVG path strings. No SVG is laid out or rasterised, which is what made a
- * card cost tens of milliseconds; this costs a few. Its pixels are then written as a PNG
- * of one fixed palette, so the same card always gives the same bytes.
+ * Draws a link-preview card (1200×630): text from the bundled Noto Sans, wrapped by
+ * measuring it with Skia (@napi-rs/canvas), and the event page's locator map from its SVG
+ * path strings. The card is laid out once, then composed as palette indices from glyphs,
+ * pills and maps Skia drew once a thread (og-sprites); only text that needs shaping
+ * (other scripts, marks, emoji) has Skia draw the whole card and read it back. Either way
+ * it is written as a PNG of one fixed palette, so the same card always gives the same bytes.
  *
  * Plain Node runs this file in the image workers: its relative imports name their `.ts`.
  */
@@ -16,6 +17,7 @@ import type { OgCard } from '../lib/previews';
 import { OG_HEIGHT, OG_WIDTH } from '../lib/og-size.ts';
 import { createPalette, encodeIndexedPng, PaletteMapper, type Hex } from './indexed-png.ts';
 import { drawLocatorMap } from './maps.ts';
+import { CardComposer, isSimpleText } from './og-sprites.ts';
 
 /** The event page's map size: the card reuses that drawing (drawLocatorMap keeps it), scaled. */
 export const CARD_MAP = { width: 640, height: 300 } as const;
@@ -61,6 +63,7 @@ const FAMILIES = SCRIPTS.map((script) => `"Card ${script}"`).join(', ');
 let fontsLoaded = false;
 let context: SKRSContext2D | undefined;
 let mapper: PaletteMapper | undefined;
+let composer: CardComposer | undefined;
 
 function loadFonts(): void {
   if (fontsLoaded) return;
@@ -134,8 +137,24 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
 }
 
-function drawMap(ctx: SKRSContext2D, card: OgCard, box: { x: number; y: number; width: number; height: number }): void {
-  const map = drawLocatorMap(card.places ?? [], CARD_MAP);
+/** A box on the card, in pixels. */
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One thing a card shows, placed: the layout, drawn by Skia or composed from sprites. */
+type Part =
+  | { kind: 'rect'; box: Box; colour: Hex }
+  | { kind: 'text'; text: string; x: number; baseline: number; size: number; weight: 400 | 700; colour: Hex; spacing: number }
+  | { kind: 'pill'; name: string; x: number; top: number; width: number; height: number }
+  | { kind: 'map'; places: NonNullable<OgCard['places']>; box: Box };
+
+/** Draws the map into `box`, its frame around it. */
+function drawMap(ctx: SKRSContext2D, places: NonNullable<OgCard['places']>, box: Box): void {
+  const map = drawLocatorMap(places, CARD_MAP);
   ctx.save();
   ctx.fillStyle = COLOUR.frame;
   ctx.fillRect(box.x - 2, box.y - 2, box.width + 4, box.height + 4);
@@ -166,24 +185,140 @@ function drawMap(ctx: SKRSContext2D, card: OgCard, box: { x: number; y: number; 
   ctx.restore();
 }
 
-/** Draws the countries as pills from the left, as many as fit before `right`. */
-function drawPills(ctx: SKRSContext2D, names: readonly string[], bottom: number, right: number): void {
-  font(ctx, 28, 400);
-  const height = 28 * NORMAL_LINE + 8 + 4;
+const PILL_FONT = { size: 28, weight: 400 } as const;
+
+/** Draws a country's pill, its box's top left corner at (x, top). */
+function drawPill(ctx: SKRSContext2D, { name, x, top, width, height }: Extract<Part, { kind: 'pill' }>): void {
+  ctx.beginPath();
+  ctx.roundRect(x + 1, top + 1, width - 2, height - 2, height / 2);
+  ctx.strokeStyle = COLOUR.ink;
+  ctx.lineWidth = 2;
+  ctx.stroke();
+  font(ctx, PILL_FONT.size, PILL_FONT.weight);
+  ctx.fillStyle = COLOUR.ink;
+  ctx.letterSpacing = '0px';
+  ctx.fillText(name, x + 20, top + 6 + PILL_FONT.size * ASCENT);
+}
+
+/** @returns the countries as pills from the left, as many as fit before `right` */
+function layOutPills(ctx: SKRSContext2D, names: readonly string[], bottom: number, right: number): Part[] {
+  font(ctx, PILL_FONT.size, PILL_FONT.weight);
+  const height = PILL_FONT.size * NORMAL_LINE + 8 + 4;
+  const pills: Part[] = [];
   let x = PAD.x;
   for (const name of names.slice(0, 5)) {
     const width = ctx.measureText(name).width + 36 + 4;
     if (x + width > right) break;
-    const top = bottom - height;
-    ctx.beginPath();
-    ctx.roundRect(x + 1, top + 1, width - 2, height - 2, height / 2);
-    ctx.strokeStyle = COLOUR.ink;
-    ctx.lineWidth = 2;
-    ctx.stroke();
-    ctx.fillStyle = COLOUR.ink;
-    ctx.fillText(name, x + 20, top + 6 + 28 * ASCENT);
+    pills.push({ kind: 'pill', name, x, top: bottom - height, width, height });
     x += width + 12;
   }
+  return pills;
+}
+
+/** @returns what `card` shows and where, measured as Skia lays its text out */
+function layOutCard(ctx: SKRSContext2D, card: OgCard): Part[] {
+  const parts: Part[] = [
+    { kind: 'rect', box: { x: 0, y: 0, width: OG_WIDTH, height: OG_HEIGHT }, colour: COLOUR.paper },
+    { kind: 'rect', box: { x: 0, y: 0, width: OG_WIDTH, height: 16 }, colour: COLOUR.accent },
+  ];
+  const text = (line: string, x: number, baseline: number, size: number, weight: 400 | 700, colour: Hex, spacing = 0) =>
+    parts.push({ kind: 'text', text: line, x, baseline, size, weight, colour, spacing });
+
+  let y = PAD.top;
+  font(ctx, 30, 700);
+  ctx.letterSpacing = '1px';
+  text(fitWithEllipsis(ctx, card.kicker.toUpperCase(), CONTENT_WIDTH), PAD.x, y + 30 * ASCENT, 30, 700, COLOUR.accent, 1);
+  ctx.letterSpacing = '0px';
+  y += 30 * NORMAL_LINE + 28;
+
+  const title = truncate(card.title, 150);
+  const size = title.length > 90 ? 50 : 62;
+  const lineHeight = size * 1.15;
+  font(ctx, size, 700);
+  for (const line of wrapText(ctx, title, CONTENT_WIDTH, 4)) {
+    // The line's box is 1.15 em; the glyphs' own height is centred in it.
+    text(line, PAD.x, y + ((lineHeight - size * NORMAL_LINE) / 2 + size * ASCENT), size, 700, COLOUR.ink);
+    y += lineHeight;
+  }
+
+  if (card.byline) {
+    y += 24;
+    font(ctx, 30, 400);
+    for (const line of wrapText(ctx, truncate(card.byline, 90), CONTENT_WIDTH, 2)) {
+      text(line, PAD.x, y + 30 * ASCENT, 30, 400, COLOUR.byline);
+      y += 30 * NORMAL_LINE;
+    }
+  }
+
+  const bottom = OG_HEIGHT - PAD.bottom;
+  // The site's name, right-aligned on at most two lines that end at the bottom.
+  font(ctx, 24, 400);
+  const site = wrapText(ctx, card.site, 460, 2);
+  const siteWidth = Math.max(0, ...site.map((line) => ctx.measureText(line).width));
+  site.forEach((line, i) => {
+    const baseline = bottom - 24 * (NORMAL_LINE - ASCENT) - (site.length - 1 - i) * 24 * NORMAL_LINE;
+    text(line, OG_WIDTH - PAD.x - ctx.measureText(line).width, baseline, 24, 400, COLOUR.site);
+  });
+  parts.push(...layOutPills(ctx, card.countries, bottom, OG_WIDTH - PAD.x - siteWidth - 24));
+
+  // The map fills the room left between the text and the pills, right-aligned, when it is not too small.
+  const footer = Math.max(28 * NORMAL_LINE + 12, site.length * 24 * NORMAL_LINE);
+  const [top, end] = [y + 8, bottom - footer - 8];
+  const height = Math.min(Math.floor(end - top) - 4, CARD_MAP.height);
+  if (card.places && card.places.length > 0 && height >= 110) {
+    const width = Math.round((height * CARD_MAP.width) / CARD_MAP.height);
+    parts.push({ kind: 'map', places: card.places, box: { x: OG_WIDTH - PAD.x - width - 2, y: Math.round(top + (end - top - height) / 2), width, height } });
+  }
+  return parts;
+}
+
+/** Paints `parts` with Skia: any text, at the cost of reading the whole card back. */
+function paintWithSkia(ctx: SKRSContext2D, parts: readonly Part[]): Uint8Array {
+  ctx.textBaseline = 'alphabetic';
+  for (const part of parts) {
+    if (part.kind === 'rect') {
+      ctx.fillStyle = part.colour;
+      ctx.fillRect(part.box.x, part.box.y, part.box.width, part.box.height);
+    } else if (part.kind === 'text') {
+      font(ctx, part.size, part.weight);
+      ctx.letterSpacing = `${part.spacing}px`;
+      ctx.fillStyle = part.colour;
+      ctx.fillText(part.text, part.x, part.baseline);
+      ctx.letterSpacing = '0px';
+    } else if (part.kind === 'pill') drawPill(ctx, part);
+    else drawMap(ctx, part.places, part.box);
+  }
+  // The canvas's own RGBA bytes (opaque, so premultiplying changed nothing), not a copy
+  // of them: getImageData costs as much as drawing the card.
+  return (mapper ??= new PaletteMapper(PALETTE)).map(ctx.canvas.data());
+}
+
+/** Composes `parts` from sprites: only for text whose characters Skia draws one by one as in a line. */
+function compose(parts: readonly Part[]): Uint8Array {
+  const card = (composer ??= new CardComposer(OG_WIDTH, OG_HEIGHT, (mapper ??= new PaletteMapper(PALETTE))));
+  card.begin();
+  for (const part of parts) {
+    if (part.kind === 'rect') card.fillRect(part.box.x, part.box.y, part.box.width, part.box.height, part.colour);
+    else if (part.kind === 'text') {
+      const style = { font: `${part.weight} ${part.size}px ${FAMILIES}`, colour: part.colour, background: COLOUR.paper, spacing: part.spacing };
+      card.fillText(part.text, part.x, part.baseline, part.size, style);
+    } else if (part.kind === 'pill') {
+      // Drawn at its own offset within whole pixels, so its curves fall as on the card.
+      const [left, top] = [Math.floor(part.x), Math.floor(part.top)];
+      const pill = { ...part, x: part.x - left, top: part.top - top };
+      const sprite = card.sprite(`pill ${part.name} ${pill.x} ${pill.top}`, Math.ceil(part.x + part.width) - left, Math.ceil(part.top + part.height) - top, (ctx) => {
+        ctx.fillStyle = COLOUR.paper;
+        ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+        drawPill(ctx, pill);
+      });
+      card.blit(sprite, left, top);
+    } else {
+      const { box, places } = part;
+      const sprite = card.sprite(`map ${JSON.stringify(places)}`, box.width + 4, box.height + 4, (ctx) => drawMap(ctx, places, { ...box, x: 2, y: 2 }));
+      card.blit(sprite, box.x - 2, box.y - 2);
+    }
+  }
+  return card.indices;
 }
 
 /**
@@ -196,65 +331,9 @@ export function drawOgCard(card: OgCard): Buffer {
   const ctx = (context ??= createCanvas(OG_WIDTH, OG_HEIGHT).getContext('2d'));
   // Text shaped the same whatever the machine's language (see setTextRenderer in @napi-rs/canvas).
   ctx.lang = 'en';
-  ctx.fillStyle = COLOUR.paper;
-  ctx.fillRect(0, 0, OG_WIDTH, OG_HEIGHT);
-  ctx.fillStyle = COLOUR.accent;
-  ctx.fillRect(0, 0, OG_WIDTH, 16);
-  ctx.textBaseline = 'alphabetic';
-
-  let y = PAD.top;
-  font(ctx, 30, 700);
-  ctx.letterSpacing = '1px';
-  ctx.fillText(fitWithEllipsis(ctx, card.kicker.toUpperCase(), CONTENT_WIDTH), PAD.x, y + 30 * ASCENT);
-  ctx.letterSpacing = '0px';
-  y += 30 * NORMAL_LINE + 28;
-
-  const title = truncate(card.title, 150);
-  const size = title.length > 90 ? 50 : 62;
-  const lineHeight = size * 1.15;
-  font(ctx, size, 700);
-  ctx.fillStyle = COLOUR.ink;
-  for (const line of wrapText(ctx, title, CONTENT_WIDTH, 4)) {
-    // The line's box is 1.15 em; the glyphs' own height is centred in it.
-    ctx.fillText(line, PAD.x, y + ((lineHeight - size * NORMAL_LINE) / 2 + size * ASCENT));
-    y += lineHeight;
-  }
-
-  if (card.byline) {
-    y += 24;
-    font(ctx, 30, 400);
-    ctx.fillStyle = COLOUR.byline;
-    for (const line of wrapText(ctx, truncate(card.byline, 90), CONTENT_WIDTH, 2)) {
-      ctx.fillText(line, PAD.x, y + 30 * ASCENT);
-      y += 30 * NORMAL_LINE;
-    }
-  }
-
-  const bottom = OG_HEIGHT - PAD.bottom;
-  // The site's name, right-aligned on at most two lines that end at the bottom.
-  font(ctx, 24, 400);
-  ctx.fillStyle = COLOUR.site;
-  const site = wrapText(ctx, card.site, 460, 2);
-  const siteWidth = Math.max(0, ...site.map((line) => ctx.measureText(line).width));
-  site.forEach((line, i) => {
-    const baseline = bottom - 24 * (NORMAL_LINE - ASCENT) - (site.length - 1 - i) * 24 * NORMAL_LINE;
-    ctx.fillText(line, OG_WIDTH - PAD.x - ctx.measureText(line).width, baseline);
-  });
-  drawPills(ctx, card.countries, bottom, OG_WIDTH - PAD.x - siteWidth - 24);
-
-  // The map fills the room left between the text and the pills, right-aligned, when it is not too small.
-  const footer = Math.max(28 * NORMAL_LINE + 12, site.length * 24 * NORMAL_LINE);
-  const [top, end] = [y + 8, bottom - footer - 8];
-  const height = Math.min(Math.floor(end - top) - 4, CARD_MAP.height);
-  if (card.places && card.places.length > 0 && height >= 110) {
-    const width = Math.round((height * CARD_MAP.width) / CARD_MAP.height);
-    drawMap(ctx, card, { x: OG_WIDTH - PAD.x - width - 2, y: Math.round(top + (end - top - height) / 2), width, height });
-  }
-
-  // The canvas's own RGBA bytes (opaque, so premultiplying changed nothing), not a copy
-  // of them: getImageData costs as much as drawing the card.
-  const pixels = ctx.canvas.data();
-  return encodeIndexedPng(OG_WIDTH, OG_HEIGHT, (mapper ??= new PaletteMapper(PALETTE)).map(pixels), PALETTE);
+  const parts = layOutCard(ctx, card);
+  const simple = parts.every((part) => (part.kind === 'text' ? isSimpleText(part.text) : part.kind !== 'pill' || isSimpleText(part.name)));
+  return encodeIndexedPng(OG_WIDTH, OG_HEIGHT, simple ? compose(parts) : paintWithSkia(ctx, parts), PALETTE);
 }
 
 

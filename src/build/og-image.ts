@@ -17,7 +17,7 @@ import { drawOgCard, saveOgImage } from './og-draw';
 import type { DrawJob } from './og-worker';
 
 // Bump when the drawing changes, so cached images are drawn again.
-const TEMPLATE_VERSION = 7;
+const TEMPLATE_VERSION = 8;
 const CACHE_DIR = join(getCacheDir(), 'og');
 // Cards sent to a worker at once: enough to keep it busy between messages.
 const CHUNK = 16;

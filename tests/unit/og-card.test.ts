@@ -27,6 +27,32 @@ describe('a preview card', { timeout: 30_000 }, () => {
     expect(drawOgCard(card).equals(png)).toBe(true);
   });
 
+  it('is the same bytes whatever cards were drawn before it in the same thread', () => {
+    const png = drawOgCard({ ...card, places });
+    for (let i = 0; i < 20; i++) drawOgCard({ ...card, title: `Another title, number ${i}, with other glyphs: ${'AVWQ&?'.slice(i % 6)}`, countries: [`Land ${i}`], places: i % 2 ? places : [] });
+    expect(drawOgCard({ ...card, places }).equals(png)).toBe(true);
+  });
+
+  it('sets a Latin title where Skia sets it, within two pixels, though it is composed glyph by glyph', () => {
+    // An emoji in the site's name makes Skia draw the whole card; without it, the card is composed.
+    const title = 'Wave of Tehran’s “VAT” protests: AVAWAY, officials, fjords & 1,234 flights';
+    /** @returns the first and last column of ink on each row of the title */
+    const ink = (png: Buffer): [number, number][] => {
+      const image = decodePng(png);
+      return Array.from({ length: 220 }, (_, i) => {
+        const xs = Array.from({ length: 1136 }, (_, x) => x).filter((x) => image.colourAt(x, 150 + i) !== '#fdfcfa');
+        return [xs[0] ?? -1, xs.at(-1) ?? -1];
+      });
+    };
+    const [a, b] = [ink(drawOgCard({ ...card, title })), ink(drawOgCard({ ...card, title, site: 'A timeline 😀' }))];
+    expect(b.filter(([left]) => left >= 0).length).toBeGreaterThan(100);
+    a.forEach(([left, right], row) => {
+      const [skiaLeft = 0, skiaRight = 0] = b[row] ?? [];
+      expect(Math.abs(left - skiaLeft), `row ${150 + row}`).toBeLessThanOrEqual(2);
+      expect(Math.abs(right - skiaRight), `row ${150 + row}`).toBeLessThanOrEqual(2);
+    });
+  });
+
   it('shows the locator map in its middle only for an event with a located place', () => {
     expect(mapPixels(drawOgCard({ ...card, places }))).toBeGreaterThan(1000);
     expect(mapPixels(drawOgCard(card))).toBe(0);
