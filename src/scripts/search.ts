@@ -8,8 +8,12 @@
  *
  * A search within one country queries that country's own bundle (`pagefind/country/<code>/`),
  * a fraction of the whole index; a search across countries queries the whole site's.
- * Every bundle is searched by one engine, the whole site's `pagefind.js` (with its worker
- * and WebAssembly), so moving between countries downloads only their index files.
+ * Every bundle is searched with the whole site's copy of the engine (`pagefind.js`, its
+ * worker and WebAssembly), so moving between countries downloads their index files and
+ * nothing of the engine but its small script once more. Each bundle runs in its own copy
+ * of the script, so in its own worker: Pagefind keeps its WebAssembly in one global per
+ * worker, and two instances in one worker overwrite each other's memory ("memory access
+ * out of bounds").
  */
 import type { UiKey } from '../i18n';
 import { fill } from '../i18n/fill';
@@ -262,21 +266,15 @@ export async function startSearch(page: SearchPage): Promise<void> {
     return;
   }
   status.textContent = t('search.loading');
-  let engine: Promise<PagefindEngine> | undefined;
-  const loadEngine = () => {
-    if (!engine) {
-      engine = import(/* @vite-ignore */ `${getSearchBundlePath()}pagefind.js`) as Promise<PagefindEngine>;
-      engine.catch(() => (engine = undefined));
-    }
-    return engine;
-  };
+  const loadEngine = (path: string) =>
+    // The same file under another address is another module, with a worker of its own.
+    import(/* @vite-ignore */ `${getSearchBundlePath()}pagefind.js${path === getSearchBundlePath() ? '' : `?bundle=${encodeURIComponent(path)}`}`) as Promise<PagefindEngine>;
   const bundles = new Map<string, Promise<Pagefind>>();
   const loadBundle = (path: string) => {
     let bundle = bundles.get(path);
     if (!bundle) {
       bundle = (async () => {
-        // The instances share the engine's one worker, which compiles its WebAssembly once.
-        const pagefind = (await loadEngine()).createInstance({ basePath: path, baseUrl: base, ranking: { metaWeights: META_WEIGHTS } });
+        const pagefind = (await loadEngine(path)).createInstance({ basePath: path, baseUrl: base, ranking: { metaWeights: META_WEIGHTS } });
         await pagefind.init();
         return pagefind;
       })();

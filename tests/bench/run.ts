@@ -199,14 +199,14 @@ async function lighthouseScores({ lighthouse, launch }: { lighthouse: Lighthouse
   }
 }
 
-/** Bytes of the search engine (Pagefind's script and WebAssembly) fetched over the network when a reader moves from one country's search to another's. */
+/** Bytes of the search engine's WebAssembly fetched over the network when a reader moves from one country's search to another's. */
 async function engineRefetched(browser: Browser, origin: string, first: string, second: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   let bytes = 0;
   let counting = false;
   page.on('requestfinished', async (request) => {
-    if (!counting || !/pagefind[^/]*\.(js|wasm)$|\/wasm\.[^/]+\.pagefind$/.test(new URL(request.url()).pathname)) return;
+    if (!counting || !/\/wasm\.[^/]+\.pagefind$/.test(new URL(request.url()).pathname)) return;
     const sizes = await request.sizes().catch(() => undefined);
     bytes += sizes?.responseBodySize ?? 0;
   });
@@ -419,7 +419,7 @@ try {
   const search = await withBrowser((browser) => load(browser, `${origin}/search/?q=border&country=PK`, '.result'));
   say(`Filtered search (\`/search/?q=border&country=PK\`, opened cold): ${kb(search.bytes)} transferred, first results ${search.ms} ms after navigation started (${budget(search.bytes <= BUDGET.searchBytes, `search downloads ${kb(search.bytes)} > ${kb(BUDGET.searchBytes)}`)}).`);
   const refetched = await withBrowser((browser) => engineRefetched(browser, origin, '/search/?q=border&country=PK', '/search/?q=border&country=IR'));
-  say(`Then the same words in another country (\`country=IR\`): the search engine's script and WebAssembly fetched again over the network: ${kb(refetched)} (${budget(refetched === 0, `switching country downloads the search engine again (${kb(refetched)})`)}).`);
+  say(`Then the same words in another country (\`country=IR\`): the search engine's WebAssembly fetched again over the network: ${kb(refetched)} (${budget(refetched === 0, `switching country downloads the search engine again (${kb(refetched)})`)}).`);
   const typed = await withBrowser((browser) => measureFirstSearch(browser, origin, FIRST_SEARCHES[0] ?? 'restraint'));
   say(`First search typed on the search page (“${typed.question}”, the whole index): ${kb(typed.gzip)} gzip, ${kb(typed.raw)} raw.`);
   const scorer = await loadLighthouse();
