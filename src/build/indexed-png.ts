@@ -103,10 +103,11 @@ function chunk(type: string, data: Uint8Array): Buffer {
 /**
  * @param indices one palette index a pixel, row by row
  * @param palette RGB triples
- * @param level zlib's compression level
+ * @param level zlib's compression level. 3, not zlib's 6: on 200 preview cards, 1.4 ms
+ *   a card instead of 5.4 ms (half of all the drawing), for 28.0 KB instead of 22.9 KB
  * @returns the bytes of an 8-bit indexed PNG
  */
-export function encodeIndexedPng(width: number, height: number, indices: Uint8Array, palette: readonly number[][], level = 6): Buffer {
+export function encodeIndexedPng(width: number, height: number, indices: Uint8Array, palette: readonly number[][], level = 3): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

@@ -17,7 +17,7 @@ import { drawOgCard, saveOgImage } from './og-draw';
 import type { DrawJob } from './og-worker';
 
 // Bump when the drawing changes, so cached images are drawn again.
-const TEMPLATE_VERSION = 8;
+const TEMPLATE_VERSION = 9;
 const CACHE_DIR = join(getCacheDir(), 'og');
 // Cards sent to a worker at once: enough to keep it busy between messages.
 const CHUNK = 16;
@@ -41,24 +41,50 @@ export async function renderOgImage(card: OgCard): Promise<Buffer> {
 }
 
 /**
- * Draws the images not yet in the cache, in worker threads.
- *
- * @param cards what each image shows
- * @returns each card's cached file, in the same order, and how many were drawn now
+ * Draws the images not yet in the cache, in worker threads that share one queue. A
+ * build starts it with one thread while its main thread still renders pages, and
+ * widens it to one a core once the pages are written.
  */
-export async function drawOgImages(cards: readonly OgCard[]): Promise<{ files: string[]; drawn: number }> {
-  const files = cards.map(getOgImagePath);
-  // Two pages may show the same card: it is drawn once.
-  const missing = new Map<string, OgCard>();
-  cards.forEach((card, i) => {
-    const file = files[i] ?? '';
-    if (!missing.has(file) && !existsSync(file)) missing.set(file, card);
-  });
-  const jobs: DrawJob[] = [...missing].map(([file, card]) => ({ file, card }));
-  const drawn = jobs.length;
-  const threads = Math.min(availableParallelism(), Math.ceil(drawn / CHUNK));
-  await Promise.all(Array.from({ length: threads }, () => runWorker(jobs)));
-  return { files, drawn };
+export class OgDrawing {
+  /** Each card's cached file, in the order given. */
+  readonly files: string[];
+  /** How many images are drawn now rather than taken from the cache. */
+  readonly drawn: number;
+  readonly #queue: DrawJob[];
+  readonly #workers: Promise<void>[] = [];
+  readonly #started = performance.now();
+
+  /**
+   * @param cards what each image shows
+   * @param threads how many threads draw at first
+   */
+  constructor(cards: readonly OgCard[], threads = availableParallelism()) {
+    this.files = cards.map(getOgImagePath);
+    // Two pages may show the same card: it is drawn once.
+    const missing = new Map<string, OgCard>();
+    cards.forEach((card, i) => {
+      const file = this.files[i] ?? '';
+      if (!missing.has(file) && !existsSync(file)) missing.set(file, card);
+    });
+    this.#queue = [...missing].map(([file, card]) => ({ file, card }));
+    this.drawn = this.#queue.length;
+    this.widen(threads);
+  }
+
+  /** Adds threads, up to `threads` in all, while enough images are left to share. */
+  widen(threads: number): void {
+    const wanted = Math.min(threads, Math.ceil(this.#queue.length / CHUNK) + this.#workers.length);
+    while (this.#workers.length < wanted) this.#workers.push(runWorker(this.#queue));
+  }
+
+  /**
+   * @returns once every image is in the cache: how many milliseconds they took from
+   *   the start; rejects when one could not be drawn
+   */
+  async done(): Promise<number> {
+    const finished = await Promise.all(this.#workers.map(async (worker) => (await worker, performance.now())));
+    return Math.max(this.#started, ...finished) - this.#started;
+  }
 }
 
 /** Runs one worker until `queue` is empty, taking a chunk of it at a time. */
