@@ -15,6 +15,7 @@ import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
 const base = process.env.BASE_PATH ?? '/';
 const { lockFile, redirectsFile } = getContentFiles();
 const urls = permalinks({ lockFile, redirectsFile });
+const images = previewImages();
 // `astro build --local-preview` (npm start, the tests): a site at localhost is meant.
 const localPreview = process.argv.includes('--local-preview');
 
@@ -32,8 +33,10 @@ export default defineConfig({
   integrations: [
     // First: fails fast when a published URL is lost, before the slow steps run.
     urls.check,
+    // Preview images draw in other threads from while the pages render until `place`.
+    images.start,
     pagefindIndex(),
-    previewImages(),
+    images.place,
     // Server configs from the finished output's _headers, and its weight against hosts' limits.
     hosts({ redirectsFile, localPreview }),
     hostHeaders(),

@@ -2,17 +2,24 @@
  * Link-preview images (`/og/site.png`, `/og/events/<slug>.png`, `/og/statements/<id>.png`).
  * A build lists them in `/og/images.json` (a route that can read the content), then
  * this integration draws the ones not yet in the cache (in worker threads, a few
- * milliseconds each) and hard-links each cached file
- * into the output (copying where a link is impossible), and removes the list. Writing
- * 25,000 images through Astro's renderer cost a 10,000-event rebuild about 20 s; linking
- * costs under one. `npm run dev` draws each image on request instead.
+ * milliseconds each) and hard-links each cached file into the output (copying where a
+ * link is impossible), and removes the list. Writing 25,000 images through Astro's
+ * renderer cost a 10,000-event rebuild about 20 s; linking costs under one. `npm run
+ * dev` draws each image on request instead.
+ *
+ * Drawing overlaps the rest of the build, in two parts: `start` begins with one thread
+ * as soon as the list route is rendered (see build/image-handover), while the main
+ * thread renders the other pages, and takes every core once they are written, while
+ * the search index is built; `place` waits for the last image and links them all.
  */
 import { copyFile, link, mkdir, readFile, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { PreviewImage } from '../story';
-import { drawOgImages } from '../build/og-image';
+import { awaitImages } from '../build/image-handover';
+import { OgDrawing } from '../build/og-image';
 
 const LIST = 'og/images.json';
 // Files linked at once: linking is file-system bound.
@@ -27,32 +34,54 @@ async function place(cached: string, target: string): Promise<void> {
   }
 }
 
-/** @returns the integration; it must run before the staged output is swapped in */
-export function previewImages(): AstroIntegration {
+/** @returns the integration's two parts: `start` before the search index, `place` after it and before the staged output is swapped in */
+export function previewImages(): { start: AstroIntegration; place: AstroIntegration } {
+  let images: readonly PreviewImage[] | undefined;
+  let drawing: OgDrawing | undefined;
+  let early = false;
+  const begin = (list: readonly PreviewImage[], threads: number) => {
+    images = list;
+    drawing = new OgDrawing(list.map(({ card }) => card), threads);
+  };
   return {
-    name: 'timeline:preview-images',
-    hooks: {
-      'astro:config:setup': ({ command, injectRoute }) => {
-        if (command === 'dev') injectRoute({ pattern: '/og/[...path].png', entrypoint: new URL('./routes/preview-image.ts', import.meta.url) });
-        else injectRoute({ pattern: `/${LIST}`, entrypoint: new URL('./routes/preview-list.ts', import.meta.url) });
+    start: {
+      name: 'timeline:preview-images',
+      hooks: {
+        'astro:config:setup': ({ command, injectRoute }) => {
+          if (command === 'dev') injectRoute({ pattern: '/og/[...path].png', entrypoint: new URL('./routes/preview-image.ts', import.meta.url) });
+          else injectRoute({ pattern: `/${LIST}`, entrypoint: new URL('./routes/preview-list.ts', import.meta.url) });
+        },
+        'astro:build:start': () => {
+          // One thread while the main thread renders pages.
+          awaitImages((list) => {
+            early = true;
+            begin(list, 1);
+          });
+        },
+        'astro:build:done': async ({ dir }) => {
+          if (drawing) drawing.widen(availableParallelism());
+          else begin(JSON.parse(await readFile(join(fileURLToPath(dir), LIST), 'utf8')) as PreviewImage[], availableParallelism());
+        },
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const list = join(outDir, LIST);
-        const images = JSON.parse(await readFile(list, 'utf8')) as PreviewImage[];
-        const started = performance.now();
-        const folders = new Set(images.map(({ path }) => dirname(join(outDir, 'og', path))));
-        await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
-        const { files, drawn } = await drawOgImages(images.map(({ card }) => card));
-        const drawing = performance.now() - started;
-        for (let start = 0; start < images.length; start += BATCH) {
-          await Promise.all(images.slice(start, start + BATCH).map(({ path }, i) => place(files[start + i] ?? '', join(outDir, 'og', `${path}.png`))));
-        }
-        await rm(list);
-        const reused = images.length - drawn;
-        logger.info(
-          `Placed ${images.length} preview images in ${Math.round(performance.now() - started)} ms: drew ${drawn} in ${Math.round(drawing)} ms, reused ${reused} from the cache`,
-        );
+    },
+    place: {
+      name: 'timeline:preview-images-placed',
+      hooks: {
+        'astro:build:done': async ({ dir, logger }) => {
+          if (!drawing || !images) throw new Error('the preview images were never listed');
+          const outDir = fileURLToPath(dir);
+          const folders = new Set(images.map(({ path }) => dirname(join(outDir, 'og', path))));
+          await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
+          const took = await drawing.done();
+          const { files } = drawing;
+          for (let start = 0; start < images.length; start += BATCH) {
+            await Promise.all(images.slice(start, start + BATCH).map(({ path }, i) => place(files[start + i] ?? '', join(outDir, 'og', `${path}.png`))));
+          }
+          await rm(join(outDir, LIST));
+          logger.info(
+            `Placed ${images.length} preview images: drew ${drawing.drawn} in ${Math.round(took)} ms${early ? ', starting while the pages were rendered' : ''}; reused ${images.length - drawing.drawn} from the cache`,
+          );
+        },
       },
     },
   };

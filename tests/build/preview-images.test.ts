@@ -27,7 +27,7 @@ function readImages(outDir: string): Map<string, Buffer> {
 
 /** @returns what the build said it drew and reused */
 function drawnAndReused(output: string): { drawn: number; reused: number } {
-  const match = /drew (\d+) in \d+ ms, reused (\d+) from the cache/.exec(output);
+  const match = /drew (\d+) in \d+ ms[^;]*; reused (\d+) from the cache/.exec(output);
   if (!match) throw new Error(`no preview images line in:\n${output}`);
   return { drawn: Number(match[1]), reused: Number(match[2]) };
 }
