@@ -35,6 +35,19 @@ export interface When {
 
 const UTC = tz('UTC');
 
+/**
+ * Remembers a function of a string: a site prints the same days and times on many
+ * pages (the timeline, country pages, feeds, each event's own page), and date-fns
+ * asks Intl for a zone's offset each time, which was a tenth of a build's rendering.
+ */
+function remember<T>(compute: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, compute(key));
+    return known.get(key) as T;
+  };
+}
+
 // Where an event with no clock time sorts among the events of its day. Used only to
 // order events, never shown: the reader sees the part of day the source named.
 const SORT_HOUR: Record<Exclude<Precision, 'minute'>, number> = {
@@ -53,7 +66,7 @@ const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+
  * @param zone a candidate IANA time zone name
  * @returns whether the runtime knows the zone
  */
-export function isTimeZone(zone: string): boolean {
+export const isTimeZone: (zone: string) => boolean = remember((zone) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     // Intl also takes abbreviations such as "EST", which are not places.
@@ -61,7 +74,7 @@ export function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
+});
 
 /**
  * @param value a candidate calendar date
@@ -119,15 +132,27 @@ export function checkDateTime(value: string, timeZone: string): string | undefin
  */
 export function getSortInstant(when: When): Date {
   if (when.precision === 'minute') return new Date(when.date);
-  const [y, m, d] = when.date.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, SORT_HOUR[when.precision], 0, when.timeZone).getTime());
+  return new Date(startOfHour(`${when.date} ${SORT_HOUR[when.precision]} ${when.timeZone}`));
 }
+
+// `YYYY-MM-DD H Zone` → that hour's start where the zone is, in milliseconds.
+const startOfHour = remember((key) => {
+  const [date = '', hour, zone] = key.split(' ');
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d, Number(hour), 0, zone).getTime();
+});
 
 /** @returns the event's calendar date where it happened, `YYYY-MM-DD` */
 export function getLocalDate(when: When): string {
   if (when.precision !== 'minute') return when.date;
-  return format(new Date(when.date), 'yyyy-MM-dd', { in: tz(when.timeZone) });
+  return localDateOf(`${when.date} ${when.timeZone}`);
 }
+
+// `instant Zone` → the calendar date there.
+const localDateOf = remember((key) => {
+  const [instant = '', zone] = key.split(' ');
+  return format(new Date(instant), 'yyyy-MM-dd', { in: tz(zone) });
+});
 
 function dateAtUtcNoon(date: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -135,14 +160,10 @@ function dateAtUtcNoon(date: string): Date {
 }
 
 /** @returns e.g. "Thursday 18 January 2024" for `2024-01-18` */
-export function formatDayHeading(date: string): string {
-  return format(dateAtUtcNoon(date), 'EEEE d MMMM yyyy', { in: UTC });
-}
+export const formatDayHeading: (date: string) => string = remember((date) => format(dateAtUtcNoon(date), 'EEEE d MMMM yyyy', { in: UTC }));
 
 /** @returns e.g. "18 January 2024" for `2024-01-18` */
-export function formatDate(date: string): string {
-  return format(dateAtUtcNoon(date), 'd MMMM yyyy', { in: UTC });
-}
+export const formatDate: (date: string) => string = remember((date) => format(dateAtUtcNoon(date), 'd MMMM yyyy', { in: UTC }));
 
 /** A minute-precision time, as the place's clock and as UTC. */
 export interface ClockTime {
@@ -184,10 +205,16 @@ export function getDayGap(earlier: string, later: string): number {
  *   say "that day"; the local date is kept)
  */
 export function getFeedDateTime(when: When): string {
-  if (when.precision === 'minute') return format(new Date(when.date), "yyyy-MM-dd'T'HH:mm:ssxxx", { in: tz(when.timeZone) });
-  const [y, m, d] = when.date.split('-').map(Number) as [number, number, number];
-  return format(new TZDate(y, m - 1, d, 0, 0, when.timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx", { in: tz(when.timeZone) });
+  return feedDateTimeOf(`${when.precision === 'minute' ? 'at' : 'day'} ${when.date} ${when.timeZone}`);
 }
+
+// `at instant Zone` or `day YYYY-MM-DD Zone` → RFC 3339 in that zone.
+const feedDateTimeOf = remember((key) => {
+  const [kind, date = '', zone = ''] = key.split(' ');
+  if (kind === 'at') return format(new Date(date), "yyyy-MM-dd'T'HH:mm:ssxxx", { in: tz(zone) });
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return format(new TZDate(y, m - 1, d, 0, 0, zone), "yyyy-MM-dd'T'HH:mm:ssxxx", { in: tz(zone) });
+});
 
 /** @returns an RFC 822 date for RSS, e.g. "Thu, 18 Jan 2024 00:00:00 +0330" */
 export function toRfc822(dateTime: string): string {
