@@ -137,7 +137,7 @@ export function getSortInstant(when: When): Date {
 
 // `YYYY-MM-DD H Zone` → that hour's start where the zone is, in milliseconds.
 const startOfHour = remember((key) => {
-  const [date = '', hour, zone] = key.split(' ');
+  const [date = '', hour = '', zone = ''] = key.split(' ');
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new TZDate(y, m - 1, d, Number(hour), 0, zone).getTime();
 });
@@ -150,7 +150,7 @@ export function getLocalDate(when: When): string {
 
 // `instant Zone` → the calendar date there.
 const localDateOf = remember((key) => {
-  const [instant = '', zone] = key.split(' ');
+  const [instant = '', zone = ''] = key.split(' ');
   return format(new Date(instant), 'yyyy-MM-dd', { in: tz(zone) });
 });
 
