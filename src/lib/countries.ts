@@ -39,5 +39,10 @@ export function isCountryCode(code: string): code is CountryCode {
  * @returns the country's English short name, e.g. "Pakistan" for `PK`
  */
 export function getCountryName(code: CountryCode): string {
-  return displayNames.of(code) ?? code;
+  let name = names.get(code);
+  if (name === undefined) names.set(code, (name = displayNames.of(code) ?? code));
+  return name;
 }
+
+// Asked for on every page that names a country; ICU's answer costs a lookup each time.
+const names = new Map<string, string>();
