@@ -44,6 +44,14 @@ describe('reading front matter', () => {
   it('returns nothing for a file without front matter', () => {
     expect(readFrontMatter('Just a body.')).toEqual({});
   });
+
+  it('refuses a field written twice rather than keeping one of them', () => {
+    expect(() => readFrontMatter('---\ntitle: One\ntitle: Two\n---\nBody.')).toThrow(/duplicated mapping key/);
+  });
+
+  it('keeps yes, no and on as words, as YAML 1.2 does', () => {
+    expect(readFrontMatter('---\nanswer: yes\nother: no\nswitch: on\n---\n')).toEqual({ answer: 'yes', other: 'no', switch: 'on' });
+  });
 });
 
 describe('impossible dates and times are refused, naming the field', () => {
