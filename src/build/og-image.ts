@@ -74,7 +74,12 @@ export class OgDrawing {
   /** Adds threads, up to `threads` in all, while enough images are left to share. */
   widen(threads: number): void {
     const wanted = Math.min(threads, Math.ceil(this.#queue.length / CHUNK) + this.#workers.length);
-    while (this.#workers.length < wanted) this.#workers.push(runWorker(this.#queue));
+    while (this.#workers.length < wanted) {
+      const worker = runWorker(this.#queue);
+      // Its failure is reported by done(), which the build awaits later: not an unhandled rejection meanwhile.
+      worker.catch(() => undefined);
+      this.#workers.push(worker);
+    }
   }
 
   /**
