@@ -1,9 +1,10 @@
 /**
  * How the list of preview images reaches the preview-images integration before the
- * build is done. The list is a route (`/og/images.json`, which can read the content),
- * and Astro renders a route without parameters before the thousands of event and
- * statement pages; handing its list over at once lets the images draw in another
- * thread while the main thread renders those pages. Both run in the build's one
+ * build is done. The list is a route (`/_preview-images.json`, which can read the
+ * content), and Astro renders routes in their order, static segments by name, so this
+ * one comes first, before the thousands of event and statement pages (as `/og/…` it
+ * came after three quarters of them); handing its list over at once lets the images
+ * draw in another thread while the main thread renders those pages. Both run in the build's one
  * process, so a registered symbol on `globalThis` reaches across Vite's bundle.
  */
 import type { PreviewImage } from '../story';

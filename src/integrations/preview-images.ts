@@ -21,7 +21,8 @@ import type { PreviewImage } from '../story';
 import { awaitImages } from '../build/image-handover';
 import { OgDrawing } from '../build/og-image';
 
-const LIST = 'og/images.json';
+// Its name sorts first among the routes, and Astro renders routes in that order.
+const LIST = '_preview-images.json';
 // Files linked at once: linking is file-system bound.
 const BATCH = 256;
 

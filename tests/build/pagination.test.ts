@@ -90,7 +90,7 @@ describe(`a story of ${COUNT} events`, () => {
   it('has a preview image for every event and statement, and ships none of the build’s own lists', () => {
     for (const path of pagesOf()) expect(existsSync(join(outDir, 'og', `${path.slice(1, -1)}.png`)), path).toBe(true);
     expect(existsSync(join(outDir, 'search-bundles.json'))).toBe(false);
-    expect(existsSync(join(outDir, 'og/images.json'))).toBe(false);
+    expect(existsSync(join(outDir, '_preview-images.json'))).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * `/og/images.json`, written during a build only: every preview image the site needs
+ * `/_preview-images.json`, written during a build only: every preview image the site needs
  * and what it shows. The preview-images integration draws or links them and removes
  * this list from the output; it is also handed the list as soon as it is rendered,
  * so that drawing starts while the other pages are rendered.
