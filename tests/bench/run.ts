@@ -451,23 +451,33 @@ async function waitForPage(url: string, text: string, since: number): Promise<nu
   }
 }
 
-/** `npm run dev` over the events: seconds to the first page, then to an edited event's new title. */
-async function measureDev(events: string, cache: string) {
-  const started = performance.now();
+/**
+ * `npm run dev` over the events, started twice in one checkout, as an editor does: first
+ * with no content store (`.astro/`, where the dev server keeps it), then again with the
+ * store the first start left. Each time: seconds to the first page, then to an edited
+ * event's new title.
+ */
+async function measureDev(events: string) {
+  let started = performance.now();
   // Generated events have no URL lock.
-  const dev = await startDevServer(events, { TIMELINE_CACHE_DIR: cache, TIMELINE_URL_LOCK: '' });
+  const dev = await startDevServer(events, { TIMELINE_URL_LOCK: '' });
   try {
-    const firstPage = await waitForPage(dev.url, '<article class="event"', started);
     const file = readdirSync(dev.events, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('.md')) ?? '';
     const slug = file.split(/[\\/]/).at(-1)?.replace(/\.md$/, '') ?? '';
-    const eventUrl = `${dev.url}events/${slug}/`;
-    await waitForPage(eventUrl, '<h1', performance.now());
-    const title = `Edited at ${Date.now()}`;
     const path = join(dev.events, file);
-    const edited = performance.now();
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: .*$/m, `title: "${title}"`));
-    const edit = await waitForPage(eventUrl, title, edited);
-    return { firstPage, edit };
+    const once = async () => {
+      const firstPage = await waitForPage(dev.url, '<article class="event"', started);
+      const eventUrl = `${dev.url}events/${slug}/`;
+      await waitForPage(eventUrl, '<h1', performance.now());
+      const title = `Edited at ${Date.now()}`;
+      const edited = performance.now();
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: .*$/m, `title: "${title}"`));
+      return { firstPage, edit: await waitForPage(eventUrl, title, edited) };
+    };
+    const empty = await once();
+    started = performance.now();
+    await dev.restart();
+    return { empty, kept: await once() };
   } finally {
     await dev.stop();
   }
@@ -476,15 +486,12 @@ async function measureDev(events: string, cache: string) {
 const measured = at(largest);
 if (measured) {
   say(`\n## \`npm run dev\` on ${largest} events\n`);
-  say('From starting the dev server until the timeline is served, and from saving an edited title until the event page serves it.\n');
+  say('From starting the dev server until the timeline is served, and from saving an edited title until the event page serves it: first in a new checkout, then started again in the same checkout, with the content store the first start left in `.astro/`.\n');
   say('| content store | first page | edited event shown |');
   say('| --- | ---: | ---: |');
-  const cache = join(work, `cache-${largest}`);
-  const warm = await measureDev(measured.events, cache);
-  emptyCaches(cache);
-  const cold = await measureDev(measured.events, cache);
-  for (const [name, run] of [['kept from the build', warm], ['empty', cold]] as const) {
-    budget(run.firstPage <= BUDGET.devSeconds && run.edit <= BUDGET.devSeconds, `npm run dev, ${name} store: first page ${run.firstPage.toFixed(1)} s, edit ${run.edit.toFixed(1)} s > ${BUDGET.devSeconds} s`);
+  const { empty, kept } = await measureDev(measured.events);
+  for (const [name, run] of [['empty (first start)', empty], ['kept (next start)', kept]] as const) {
+    budget(run.firstPage <= BUDGET.devSeconds && run.edit <= BUDGET.devSeconds, `npm run dev, ${name}: first page ${run.firstPage.toFixed(1)} s, edit ${run.edit.toFixed(1)} s > ${BUDGET.devSeconds} s`);
     say(`| ${name} | ${run.firstPage.toFixed(1)} s | ${run.edit.toFixed(1)} s |`);
   }
 }

@@ -25,6 +25,8 @@ export interface DevServer {
   redirects: string;
   /** Everything the server printed so far. */
   log: () => string;
+  /** Stops the server and starts it again in the same checkout, as an editor does: its `.astro` content store kept. */
+  restart: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -48,18 +50,44 @@ export async function startDevServer(source = 'content/events', extraEnv: Record
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_CONTENT_DIR: events, TIMELINE_URL_LOCK: lock, TIMELINE_REDIRECTS: redirects, ...extraEnv };
   delete env['BASE_PATH'];
   delete env['SITE_URL'];
+  const removeCopies = () => {
+    rmSync(temp, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
+  };
+  let running = await launch(root, env).catch((error: unknown) => {
+    removeCopies();
+    throw error;
+  });
+  const server: DevServer = {
+    url: running.url,
+    events,
+    redirects,
+    log: () => running.log(),
+    restart: async () => {
+      await running.stop();
+      running = await launch(root, env);
+      server.url = running.url;
+    },
+    stop: async () => {
+      await running.stop();
+      removeCopies();
+    },
+  };
+  return server;
+}
+
+/** Starts `astro dev` in `root`; resolves once it prints its address. */
+async function launch(root: string, env: NodeJS.ProcessEnv): Promise<{ url: string; log: () => string; stop: () => Promise<void> }> {
   // A port the system picks, away from the fixed ports of other test runs on the machine;
   // should it be taken meanwhile, Vite moves on and prints the one it took.
   // --ignore-lock: an editor's dev server in this checkout may be running.
   const args = ['node_modules/astro/bin/astro.mjs', 'dev', '--root', root, '--ignore-lock', '--port', String(await findFreePort())];
-  const server: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
-    if (server.exitCode === null) server.kill('SIGTERM');
+    if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
-    rmSync(temp, { recursive: true, force: true });
-    rmSync(root, { recursive: true, force: true });
   };
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -69,12 +97,12 @@ export async function startDevServer(source = 'content/events', extraEnv: Record
         const local = /Local\s+(http:\/\/localhost:\d+\/)/.exec(output);
         if (local?.[1]) resolve(local[1]);
       };
-      server.stdout?.on('data', onData);
-      server.stderr?.on('data', onData);
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
       void exited.then(() => reject(new Error(`astro dev exited before it was ready:\n${output}`)));
       setTimeout(() => reject(new Error(`astro dev was not ready after ${READY_MS / 1000} s:\n${output}`)), READY_MS).unref();
     });
-    return { url, events, redirects, log: () => output, stop };
+    return { url, log: () => output, stop };
   } catch (error) {
     await stop();
     throw error;
