@@ -54,7 +54,11 @@ export async function startDevServer(source = 'content/events', extraEnv: Record
     rmSync(temp, { recursive: true, force: true });
     rmSync(root, { recursive: true, force: true });
   };
-  let running = await launch(root, env).catch((error: unknown) => {
+  // A port the system picks, away from the fixed ports of other test runs on the machine;
+  // should it be taken meanwhile, Vite moves on and prints the one it took. Kept for a
+  // restart: Astro clears its content store when its config, the port included, changes.
+  const port = await findFreePort();
+  let running = await launch(root, env, port).catch((error: unknown) => {
     removeCopies();
     throw error;
   });
@@ -65,7 +69,7 @@ export async function startDevServer(source = 'content/events', extraEnv: Record
     log: () => running.log(),
     restart: async () => {
       await running.stop();
-      running = await launch(root, env);
+      running = await launch(root, env, port);
       server.url = running.url;
     },
     stop: async () => {
@@ -77,11 +81,9 @@ export async function startDevServer(source = 'content/events', extraEnv: Record
 }
 
 /** Starts `astro dev` in `root`; resolves once it prints its address. */
-async function launch(root: string, env: NodeJS.ProcessEnv): Promise<{ url: string; log: () => string; stop: () => Promise<void> }> {
-  // A port the system picks, away from the fixed ports of other test runs on the machine;
-  // should it be taken meanwhile, Vite moves on and prints the one it took.
+async function launch(root: string, env: NodeJS.ProcessEnv, port: number): Promise<{ url: string; log: () => string; stop: () => Promise<void> }> {
   // --ignore-lock: an editor's dev server in this checkout may be running.
-  const args = ['node_modules/astro/bin/astro.mjs', 'dev', '--root', root, '--ignore-lock', '--port', String(await findFreePort())];
+  const args = ['node_modules/astro/bin/astro.mjs', 'dev', '--root', root, '--ignore-lock', '--port', String(port)];
   const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
