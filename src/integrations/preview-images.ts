@@ -1,6 +1,6 @@
 /**
  * Link-preview images (`/og/site.png`, `/og/events/<slug>.png`, `/og/statements/<id>.png`).
- * A build lists them in `/og/images.json` (a route that can read the content), then
+ * A build lists them in `/_preview-images.json` (a route that can read the content), then
  * this integration draws the ones not yet in the cache (in worker threads, a few
  * milliseconds each) and hard-links each cached file into the output (copying where a
  * link is impossible), and removes the list. Writing 25,000 images through Astro's
