@@ -3,6 +3,8 @@
  * Derived from the standard's list; withdrawn codes (e.g. `SU`, `YU`) and
  * user-assigned ones (e.g. `XK`) are not here, so a typo fails the build.
  */
+import { remember } from './remember';
+
 const CODES = [
   "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE",
   "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD",
@@ -38,11 +40,4 @@ export function isCountryCode(code: string): code is CountryCode {
  * @param code an ISO 3166-1 alpha-2 code
  * @returns the country's English short name, e.g. "Pakistan" for `PK`
  */
-export function getCountryName(code: CountryCode): string {
-  let name = names.get(code);
-  if (name === undefined) names.set(code, (name = displayNames.of(code) ?? code));
-  return name;
-}
-
-// Asked for on every page that names a country; ICU's answer costs a lookup each time.
-const names = new Map<string, string>();
+export const getCountryName: (code: CountryCode) => string = remember((code) => displayNames.of(code) ?? code);

@@ -7,6 +7,7 @@
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { TZDate, tz } from '@date-fns/tz';
+import { remember } from './remember';
 
 /** How much of the time of an event its sources give. */
 export const PRECISIONS = [
@@ -33,20 +34,9 @@ export interface When {
   timeZone: string;
 }
 
+// Each look-up below is remembered: a site prints the same days and times on many pages,
+// and date-fns asks Intl for a zone's offset each time (a tenth of a build's rendering).
 const UTC = tz('UTC');
-
-/**
- * Remembers a function of a string: a site prints the same days and times on many
- * pages (the timeline, country pages, feeds, each event's own page), and date-fns
- * asks Intl for a zone's offset each time, which was a tenth of a build's rendering.
- */
-function remember<T>(compute: (key: string) => T): (key: string) => T {
-  const known = new Map<string, T>();
-  return (key) => {
-    if (!known.has(key)) known.set(key, compute(key));
-    return known.get(key) as T;
-  };
-}
 
 // Where an event with no clock time sorts among the events of its day. Used only to
 // order events, never shown: the reader sees the part of day the source named.
