@@ -3,7 +3,7 @@
  * Derived from the standard's list; withdrawn codes (e.g. `SU`, `YU`) and
  * user-assigned ones (e.g. `XK`) are not here, so a typo fails the build.
  */
-import { remember } from './remember';
+import { remember } from './remember.ts';
 
 const CODES = [
   "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE",

@@ -7,7 +7,7 @@
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { TZDate, tz } from '@date-fns/tz';
-import { remember } from './remember';
+import { remember } from './remember.ts';
 
 /** How much of the time of an event its sources give. */
 export const PRECISIONS = [
