@@ -76,8 +76,9 @@ export class CardComposer {
   readonly #coverage: Uint8Array;
   readonly #mapper: PaletteMapper;
   readonly #measure: SKRSContext2D;
-  readonly #glyphs = new Cache<Glyph>(20_000);
-  readonly #advances = new Cache<number>(200_000);
+  // Kept by font (and colours), then by character: a card asks for hundreds.
+  readonly #glyphs = new Map<string, Cache<Glyph>>();
+  readonly #advances = new Map<string, Cache<number>>();
   readonly #ramps = new Map<string, Uint8Array>();
   readonly #glyphCanvases = new Map<number, SKRSContext2D>();
   readonly #sprites = new Cache<Sprite>(64);
@@ -146,14 +147,42 @@ export class CardComposer {
 
   /** @returns the advance of `text` in `font`, as Skia lays it out */
   #advance(font: string, text: string): number {
-    return this.#advances.get(`${font}\u0000${text}`, () => {
+    let advances = this.#advances.get(font);
+    if (!advances) this.#advances.set(font, (advances = new Cache(200_000)));
+    return advances.get(text, () => {
       this.#measure.font = font;
       return this.#measure.measureText(text).width;
     });
   }
 
-  #glyph(style: TextStyle, char: string, size: number): Glyph {
-    return this.#glyphs.get(`${style.font}\u0000${style.colour}${style.background}\u0000${char}`, () => {
+  /** @returns how far the pen moves past `char`: its advance, the spacing, and Skia's kerning with the next character */
+  #step(font: string, char: string, next: string | undefined, spacing: number): number {
+    const advance = this.#advance(font, char);
+    return advance + spacing + (next === undefined ? 0 : this.#advance(font, char + next) - advance - this.#advance(font, next));
+  }
+
+  /**
+   * @param font the CSS font, as Skia is given it
+   * @param spacing added after each character, in pixels
+   * @returns the width of `text` as fillText lays it out
+   */
+  measure(text: string, font: string, spacing = 0): number {
+    const chars = [...text];
+    let width = 0;
+    chars.forEach((char, i) => (width += this.#step(font, char, chars[i + 1], spacing)));
+    return width;
+  }
+
+  /** @returns the glyphs drawn in `style`, by character */
+  #glyphsOf(style: TextStyle): Cache<Glyph> {
+    const key = `${style.font}\u0000${style.colour}${style.background}`;
+    let glyphs = this.#glyphs.get(key);
+    if (!glyphs) this.#glyphs.set(key, (glyphs = new Cache(20_000)));
+    return glyphs;
+  }
+
+  #glyph(glyphs: Cache<Glyph>, style: TextStyle, char: string, size: number): Glyph {
+    return glyphs.get(char, () => {
       // Room for a glyph of any of the fonts' characters, however far it reaches from its pen.
       const [width, height, originX, baseline] = [Math.ceil(size * 2.5), Math.ceil(size * 2.2), Math.ceil(size / 2), Math.ceil(size * 1.5)];
       let ctx = this.#glyphCanvases.get(size);
@@ -209,15 +238,14 @@ export class CardComposer {
    */
   fillText(text: string, x: number, baseline: number, size: number, style: TextStyle): void {
     const ramp = this.#ramp(style);
+    const glyphs = this.#glyphsOf(style);
     const chars = [...text];
     const y = Math.round(baseline);
     let pen = x;
     chars.forEach((char, i) => {
-      const glyph = this.#glyph(style, char, size);
+      const glyph = this.#glyph(glyphs, style, char, size);
       this.#drawGlyph(glyph, Math.round(pen), y, ramp);
-      const next = chars[i + 1];
-      pen += this.#advance(style.font, char) + style.spacing;
-      if (next !== undefined) pen += this.#advance(style.font, char + next) - this.#advance(style.font, char) - this.#advance(style.font, next);
+      pen += this.#step(style.font, char, chars[i + 1], style.spacing);
     });
   }
 

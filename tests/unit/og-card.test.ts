@@ -77,14 +77,14 @@ describe('wrapping a title', () => {
 
   it('breaks at spaces into lines that fit, losing no word', () => {
     const text = 'Pakistan strikes militant hideouts in Iran’s Sistan-Baluchestan province';
-    const lines = wrapText(ctx, text, 600, 8);
+    const lines = wrapText(width, text, 600, 8);
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(width(line)).toBeLessThanOrEqual(600);
     expect(lines.join(' ')).toBe(text);
   });
 
   it('breaks a word wider than the card inside it, and ends with an ellipsis when lines run out', () => {
-    const lines = wrapText(ctx, 'w'.repeat(200), 600, 3);
+    const lines = wrapText(width, 'w'.repeat(200), 600, 3);
     expect(lines).toHaveLength(3);
     for (const line of lines) expect(width(line)).toBeLessThanOrEqual(600);
     expect(lines.at(-1)).toMatch(/…$/);
