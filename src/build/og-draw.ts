@@ -9,8 +9,7 @@
  * Plain Node runs this file in the image workers: its relative imports name their `.ts`.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createCanvas, GlobalFonts, Path2D, type SKRSContext2D } from '@napi-rs/canvas';
 import type { OgCard } from '../lib/previews';
@@ -363,10 +362,14 @@ export function drawOgCard(card: OgCard): Buffer {
  * the same time never links a half-written file; named per call, not per process, as two
  * threads may draw the same card at once. A cached file is never rewritten, so a build
  * may link to it rather than copy it.
+ *
+ * Written synchronously: an image thread has nothing else to do meanwhile, and Node's
+ * asynchronous file calls queue in one pool per process, behind the tens of thousands
+ * of pages the main thread writes at the same time.
  */
-export async function saveOgImage(file: string, png: Buffer): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
+export function saveOgImage(file: string, png: Buffer): void {
+  mkdirSync(dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.${randomUUID()}.partial`;
-  await writeFile(partial, png);
-  await rename(partial, file);
+  writeFileSync(partial, png);
+  renameSync(partial, file);
 }

@@ -14,13 +14,13 @@ import { Worker } from 'node:worker_threads';
 import type { OgCard } from '../lib/previews';
 import { getCacheDir } from './cache';
 import { drawOgCard, saveOgImage } from './og-draw';
-import type { DrawJob } from './og-worker';
+import type { DrawJob, DrawQueue } from './og-worker';
 
 // Bump when the drawing changes, so cached images are drawn again.
 const TEMPLATE_VERSION = 9;
 const CACHE_DIR = join(getCacheDir(), 'og');
-// Cards sent to a worker at once: enough to keep it busy between messages.
-const CHUNK = 16;
+// Cards left for each thread to be worth starting one.
+const MIN_SHARE = 16;
 
 /** @returns where the image of `card` is cached, whether or not it was drawn yet */
 export function getOgImagePath(card: OgCard): string {
@@ -36,21 +36,25 @@ export async function renderOgImage(card: OgCard): Promise<Buffer> {
   const file = getOgImagePath(card);
   if (existsSync(file)) return readFile(file);
   const png = drawOgCard(card);
-  await saveOgImage(file, png);
+  saveOgImage(file, png);
   return png;
 }
 
 /**
- * Draws the images not yet in the cache, in worker threads that share one queue. A
- * build starts it with one thread while its main thread still renders pages, and
- * widens it to one a core once the pages are written.
+ * Draws the images not yet in the cache, in worker threads that share one queue: each
+ * takes the next card itself, through a counter they share, so a thread never waits for
+ * the main thread (which may be busy rendering pages for a while). A build starts it
+ * with one thread while its main thread still renders pages, and widens it to one a
+ * core once the pages are written.
  */
 export class OgDrawing {
   /** Each card's cached file, in the order given. */
   readonly files: string[];
   /** How many images are drawn now rather than taken from the cache. */
   readonly drawn: number;
-  readonly #queue: DrawJob[];
+  readonly #jobs: DrawJob[];
+  // The index of the next card to draw, shared by every thread.
+  readonly #next = new Int32Array(new SharedArrayBuffer(4));
   readonly #workers: Promise<void>[] = [];
   readonly #started = performance.now();
 
@@ -66,16 +70,17 @@ export class OgDrawing {
       const file = this.files[i] ?? '';
       if (!missing.has(file) && !existsSync(file)) missing.set(file, card);
     });
-    this.#queue = [...missing].map(([file, card]) => ({ file, card }));
-    this.drawn = this.#queue.length;
+    this.#jobs = [...missing].map(([file, card]) => ({ file, card }));
+    this.drawn = this.#jobs.length;
     this.widen(threads);
   }
 
   /** Adds threads, up to `threads` in all, while enough images are left to share. */
   widen(threads: number): void {
-    const wanted = Math.min(threads, Math.ceil(this.#queue.length / CHUNK) + this.#workers.length);
+    const left = this.#jobs.length - Atomics.load(this.#next, 0);
+    const wanted = Math.min(threads, Math.ceil(left / MIN_SHARE) + this.#workers.length);
     while (this.#workers.length < wanted) {
-      const worker = runWorker(this.#queue);
+      const worker = runWorker({ jobs: this.#jobs, next: this.#next });
       // Its failure is reported by done(), which the build awaits later: not an unhandled rejection meanwhile.
       worker.catch(() => undefined);
       this.#workers.push(worker);
@@ -92,20 +97,14 @@ export class OgDrawing {
   }
 }
 
-/** Runs one worker until `queue` is empty, taking a chunk of it at a time. */
-async function runWorker(queue: DrawJob[]): Promise<void> {
-  const worker = new Worker(new URL('./og-worker.ts', import.meta.url));
+/** Runs one worker until no card is left to take. */
+async function runWorker(queue: DrawQueue): Promise<void> {
+  const worker = new Worker(new URL('./og-worker.ts', import.meta.url), { workerData: queue });
   try {
     await new Promise<void>((resolve, reject) => {
-      const next = () => {
-        const chunk = queue.splice(0, CHUNK);
-        if (chunk.length === 0) resolve();
-        else worker.postMessage(chunk);
-      };
-      worker.on('message', next);
+      worker.on('message', () => resolve());
       worker.on('error', (error) => reject(new Error('A preview image could not be drawn', { cause: error })));
       worker.on('exit', (code) => reject(new Error(`A preview image worker stopped (exit code ${code})`)));
-      next();
     });
   } finally {
     await worker.terminate();

@@ -1,9 +1,10 @@
 /**
- * A worker thread that draws preview images: it is sent chunks of cards with the file
- * each goes to, and answers each chunk once its files are written. Run by plain Node,
- * so its relative imports name their `.ts`.
+ * A worker thread that draws preview images. It is given every card with the file each
+ * goes to, and a counter shared with the other threads: it takes the next card from the
+ * counter, draws it and writes its file, until none is left, then says so. Run by plain
+ * Node, so its relative imports name their `.ts`.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { OgCard } from '../lib/previews';
 import { drawOgCard, saveOgImage } from './og-draw.ts';
 
@@ -13,13 +14,19 @@ export interface DrawJob {
   file: string;
 }
 
-parentPort?.on('message', async (jobs: DrawJob[]) => {
-  for (const { card, file } of jobs) {
-    try {
-      await saveOgImage(file, drawOgCard(card));
-    } catch (error) {
-      throw new Error(`Could not draw the preview image of “${card.title}”`, { cause: error });
-    }
+/** What a worker is started with: every card, and the index of the next to take (on shared memory). */
+export interface DrawQueue {
+  jobs: DrawJob[];
+  next: Int32Array;
+}
+
+const { jobs, next } = workerData as DrawQueue;
+for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) {
+  const { card, file } = jobs[i] as DrawJob;
+  try {
+    saveOgImage(file, drawOgCard(card));
+  } catch (error) {
+    throw new Error(`Could not draw the preview image of “${card.title}”`, { cause: error });
   }
-  parentPort?.postMessage(jobs.length);
-});
+}
+parentPort?.postMessage('done');
