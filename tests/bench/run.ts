@@ -159,14 +159,17 @@ async function withBrowser<T>(task: (browser: Browser) => Promise<T>): Promise<T
 async function load(browser: Browser, url: string, selector: string) {
   const page = await browser.newPage();
   let bytes = 0;
-  page.on('requestfinished', async (request) => {
-    const sizes = await request.sizes().catch(() => undefined);
-    if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+  // Each response's size is asked for when it finishes, and all are awaited before the
+  // page closes: a size still being asked for when it closed went uncounted.
+  const counted: Promise<void>[] = [];
+  page.on('requestfinished', (request) => {
+    counted.push(request.sizes().then((sizes) => void (bytes += sizes.responseBodySize + sizes.responseHeadersSize)));
   });
   await page.goto(url);
   await page.locator(selector).first().waitFor({ timeout: 60_000 });
   const ms = await page.evaluate(() => performance.now());
   await page.waitForLoadState('networkidle');
+  await Promise.all(counted);
   await page.close();
   return { bytes, ms: Math.round(ms) };
 }
@@ -205,10 +208,10 @@ async function engineRefetched(browser: Browser, origin: string, first: string, 
   const page = await context.newPage();
   let bytes = 0;
   let counting = false;
-  page.on('requestfinished', async (request) => {
+  const counted: Promise<void>[] = [];
+  page.on('requestfinished', (request) => {
     if (!counting || !/\/wasm\.[^/]+\.pagefind$/.test(new URL(request.url()).pathname)) return;
-    const sizes = await request.sizes().catch(() => undefined);
-    bytes += sizes?.responseBodySize ?? 0;
+    counted.push(request.sizes().then((sizes) => void (bytes += sizes.responseBodySize)));
   });
   await page.goto(`${origin}${first}`);
   await page.locator('.result').first().waitFor({ timeout: 60_000 });
@@ -217,6 +220,7 @@ async function engineRefetched(browser: Browser, origin: string, first: string, 
   await page.goto(`${origin}${second}`);
   await page.locator('.result').first().waitFor({ timeout: 60_000 });
   await page.waitForLoadState('networkidle');
+  await Promise.all(counted);
   await context.close();
   return bytes;
 }
