@@ -147,8 +147,9 @@ function getFolderGlob(pages: readonly string[]): string | undefined {
   return folders.size === 0 ? undefined : `{${[...folders].join(',')}}/*/index.html`;
 }
 
-// A page named in a glob: one folder below another, both names without a character globs read.
-const GLOBBED = /^([\w-]+)\/([\w.-]+)\/index\.html$/;
+// A page named in a glob: one folder below another, both names without a character globs
+// read, and neither `.` nor `..`.
+const GLOBBED = /^([\w-]+)\/([\w-][\w.-]*)\/index\.html$/;
 // Names in one glob, well below the 10,000 short names of a glob Pagefind refused. Adding
 // 6,248 pages of 10,000 events took 3.2 s in globs of 1,000 names, 3.0 s of 2,000, 2.7 s
 // of 4,000, and 8.0 s handed over page by page.
