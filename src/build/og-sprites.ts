@@ -181,43 +181,42 @@ export class CardComposer {
     return glyphs;
   }
 
-  #glyph(glyphs: Cache<Glyph>, style: TextStyle, char: string, size: number): Glyph {
-    return glyphs.get(char, () => {
-      // Room for a glyph of any of the fonts' characters, however far it reaches from its pen.
-      const [width, height, originX, baseline] = [Math.ceil(size * 2.5), Math.ceil(size * 2.2), Math.ceil(size / 2), Math.ceil(size * 1.5)];
-      let ctx = this.#glyphCanvases.get(size);
-      if (!ctx) {
-        ctx = createCanvas(width, height).getContext('2d');
-        ctx.lang = 'en';
-        this.#glyphCanvases.set(size, ctx);
+  /** @returns `char` as Skia draws it in `style`, read back as coverage */
+  #drawGlyph(style: TextStyle, char: string, size: number): Glyph {
+    // Room for a glyph of any of the fonts' characters, however far it reaches from its pen.
+    const [width, height, originX, baseline] = [Math.ceil(size * 2.5), Math.ceil(size * 2.2), Math.ceil(size / 2), Math.ceil(size * 1.5)];
+    let ctx = this.#glyphCanvases.get(size);
+    if (!ctx) {
+      ctx = createCanvas(width, height).getContext('2d');
+      ctx.lang = 'en';
+      this.#glyphCanvases.set(size, ctx);
+    }
+    ctx.font = style.font;
+    ctx.textBaseline = 'alphabetic';
+    ctx.fillStyle = style.background;
+    ctx.fillRect(0, 0, width, height);
+    ctx.fillStyle = style.colour;
+    ctx.fillText(char, originX, baseline);
+    const pixels = ctx.canvas.data();
+    // Coverage from the channel in which the two colours differ most.
+    const [fg, bg] = [rgb(style.colour), rgb(style.background)];
+    const channel = [0, 1, 2].reduce((best, c) => (Math.abs((bg[c] ?? 0) - (fg[c] ?? 0)) > Math.abs((bg[best] ?? 0) - (fg[best] ?? 0)) ? c : best), 0);
+    const [from, span] = [bg[channel] ?? 0, (bg[channel] ?? 0) - (fg[channel] ?? 0)];
+    const full = new Uint8Array(width * height);
+    let [minX, minY, maxX, maxY] = [width, height, -1, -1];
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const value = Math.round(((from - (pixels[(y * width + x) * 4 + channel] ?? 0)) * 255) / span);
+        if (value <= 0) continue;
+        full[y * width + x] = Math.min(255, value);
+        [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
       }
-      ctx.font = style.font;
-      ctx.textBaseline = 'alphabetic';
-      ctx.fillStyle = style.background;
-      ctx.fillRect(0, 0, width, height);
-      ctx.fillStyle = style.colour;
-      ctx.fillText(char, originX, baseline);
-      const pixels = ctx.canvas.data();
-      // Coverage from the channel in which the two colours differ most.
-      const [fg, bg] = [rgb(style.colour), rgb(style.background)];
-      const channel = [0, 1, 2].reduce((best, c) => (Math.abs((bg[c] ?? 0) - (fg[c] ?? 0)) > Math.abs((bg[best] ?? 0) - (fg[best] ?? 0)) ? c : best), 0);
-      const [from, span] = [bg[channel] ?? 0, (bg[channel] ?? 0) - (fg[channel] ?? 0)];
-      const full = new Uint8Array(width * height);
-      let [minX, minY, maxX, maxY] = [width, height, -1, -1];
-      for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++) {
-          const value = Math.round(((from - (pixels[(y * width + x) * 4 + channel] ?? 0)) * 255) / span);
-          if (value <= 0) continue;
-          full[y * width + x] = Math.min(255, value);
-          [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
-        }
-      }
-      if (maxX < 0) return { left: 0, top: 0, width: 0, height: 0, coverage: new Uint8Array() };
-      const [w, h] = [maxX - minX + 1, maxY - minY + 1];
-      const coverage = new Uint8Array(w * h);
-      for (let y = 0; y < h; y++) coverage.set(full.subarray((minY + y) * width + minX, (minY + y) * width + minX + w), y * w);
-      return { left: minX - originX, top: minY - baseline, width: w, height: h, coverage };
-    });
+    }
+    if (maxX < 0) return { left: 0, top: 0, width: 0, height: 0, coverage: new Uint8Array() };
+    const [w, h] = [maxX - minX + 1, maxY - minY + 1];
+    const coverage = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) coverage.set(full.subarray((minY + y) * width + minX, (minY + y) * width + minX + w), y * w);
+    return { left: minX - originX, top: minY - baseline, width: w, height: h, coverage };
   }
 
   /** @returns the palette index for each coverage of `style`'s colour on its background */
@@ -243,13 +242,14 @@ export class CardComposer {
     const y = Math.round(baseline);
     let pen = x;
     chars.forEach((char, i) => {
-      const glyph = this.#glyph(glyphs, style, char, size);
-      this.#drawGlyph(glyph, Math.round(pen), y, ramp);
+      const glyph = glyphs.get(char, () => this.#drawGlyph(style, char, size));
+      this.#placeGlyph(glyph, Math.round(pen), y, ramp);
       pen += this.#step(style.font, char, chars[i + 1], style.spacing);
     });
   }
 
-  #drawGlyph(glyph: Glyph, x: number, y: number, ramp: Uint8Array): void {
+  /** Lays `glyph`'s coverage onto the card with its pen at (x, y), in the colours of `ramp`. */
+  #placeGlyph(glyph: Glyph, x: number, y: number, ramp: Uint8Array): void {
     const { width, height } = this;
     const [cover, indices] = [this.#coverage, this.indices];
     for (let row = 0; row < glyph.height; row++) {
