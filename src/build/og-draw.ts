@@ -300,7 +300,10 @@ function getComposer(): CardComposer {
   return (composer ??= new CardComposer(OG_WIDTH, OG_HEIGHT, (mapper ??= new PaletteMapper(PALETTE))));
 }
 
-/** Composes `parts` from sprites: only for text whose characters Skia draws one by one as in a line. */
+/** @returns whether `part` can be composed from sprites: its text, if any, drawn glyph by glyph looks as Skia draws the line */
+const isComposable = (part: Part) => (part.kind === 'text' ? isSimpleText(part.text) : part.kind !== 'pill' || isSimpleText(part.name));
+
+/** Composes `parts` from sprites: only parts that are composable. */
 function compose(parts: readonly Part[]): Uint8Array {
   const card = getComposer();
   card.begin();
@@ -341,11 +344,10 @@ export function drawOgCard(card: OgCard): Buffer {
   // Text composed glyph by glyph is measured as it is composed: from each character's
   // advance and the kerning of each pair, kept once asked for, which costs a fraction of
   // Skia measuring each candidate line (a quarter of a card's time).
-  if ([card.kicker.toUpperCase(), card.title, card.byline ?? '', card.site, ...card.countries].every(isSimpleText)) {
-    const composing = getComposer();
-    const parts = layOutCard(card, (size, weight, spacing = 0) => (text) => composing.measure(text, cssFont(size, weight), spacing));
-    return encodeIndexedPng(OG_WIDTH, OG_HEIGHT, compose(parts), PALETTE);
-  }
+  const composing = getComposer();
+  const composed = layOutCard(card, (size, weight, spacing = 0) => (text) => composing.measure(text, cssFont(size, weight), spacing));
+  if (composed.every(isComposable)) return encodeIndexedPng(OG_WIDTH, OG_HEIGHT, compose(composed), PALETTE);
+  // Text that needs shaping is laid out again as Skia will draw it.
   const parts = layOutCard(card, (size, weight, spacing = 0) => (text) => {
     font(ctx, size, weight);
     ctx.letterSpacing = `${spacing}px`;

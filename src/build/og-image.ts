@@ -17,7 +17,7 @@ import { drawOgCard, saveOgImage } from './og-draw';
 import type { DrawJob, DrawQueue } from './og-worker';
 
 // Bump when the drawing changes, so cached images are drawn again.
-const TEMPLATE_VERSION = 10;
+const TEMPLATE_VERSION = 11;
 const CACHE_DIR = join(getCacheDir(), 'og');
 // Cards left for each thread to be worth starting one.
 const MIN_SHARE = 16;
