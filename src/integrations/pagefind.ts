@@ -169,8 +169,7 @@ async function addByName(index: pagefind.PagefindIndex, outDir: string, folder: 
  * 10.4–11.2 s), against 9.9 s (8.7–13.1 s) in one glob of their folders, and the same
  * memory. A page handed over is read on one core, and Pagefind looks through every page
  * it holds for its URL (40 s for 25,000), so only pages whose names a glob cannot hold
- * are handed over. A page Pagefind must not index (a withdrawn event's) has no
- * `data-pagefind-body`, so it leaves it out; the caller checks the count.
+ * are handed over. Pagefind reads only the pages named; the caller checks the count.
  *
  * @returns the bundle's files
  */
