@@ -9,22 +9,7 @@
  * project, does not always see the change; this takes a second or two, so run it
  * while editing.
  */
-import { registerHooks } from 'node:module';
-
-// src/lib imports its neighbours without `.ts`, as Astro's Vite resolves them; plain
-// Node needs the extension. (Only relative imports are retried, so packages resolve as usual.)
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    if (/^\.{1,2}\//.test(specifier) && !/\.[a-z]+$/i.test(specifier)) {
-      try {
-        return nextResolve(`${specifier}.ts`, context);
-      } catch {
-        return nextResolve(`${specifier}/index.ts`, context);
-      }
-    }
-    return nextResolve(specifier, context);
-  },
-});
+import './node-imports.ts';
 
 const { readdirSync, readFileSync } = await import('node:fs');
 const { join, relative } = await import('node:path');
