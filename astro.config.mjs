@@ -4,18 +4,16 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import { getCacheDir } from './src/build/cache';
 import { getContentFiles } from './src/build/content-files';
+import { finishedOutput } from './src/integrations/finish';
 import { hosts } from './src/integrations/hosts';
-import { hostHeaders } from './src/integrations/headers';
 import { pagefindIndex } from './src/integrations/pagefind';
 import { permalinks } from './src/integrations/permalinks';
 import { previewImages } from './src/integrations/preview-images';
-import { stagedOutput } from './src/integrations/staging';
 import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
 
 const base = process.env.BASE_PATH ?? '/';
 const { lockFile, redirectsFile } = getContentFiles();
 const urls = permalinks({ lockFile, redirectsFile });
-const images = previewImages();
 // `astro build --local-preview` (npm start, the tests): a site at localhost is meant.
 const localPreview = process.argv.includes('--local-preview');
 
@@ -33,17 +31,15 @@ export default defineConfig({
   integrations: [
     // First: fails fast when a published URL is lost, before the slow steps run.
     urls.check,
-    // Preview images draw in other threads from while the pages render until `place`.
-    images.start,
+    // Preview images draw in other threads while the pages render, and are placed.
+    previewImages(),
+    // Lists each search bundle's pages; the finishing steps index them.
     pagefindIndex(),
-    images.place,
-    // Server configs from the finished output's _headers, and its weight against hosts' limits.
-    hosts({ redirectsFile, localPreview }),
-    hostHeaders(),
-    // Swaps the finished site in only if every step above succeeded.
-    stagedOutput(),
-    // After the swap: the URL lock lists only what was really published.
-    urls.record,
+    // Refuses a localhost site outside a local preview.
+    hosts({ localPreview }),
+    // Last: the search index, host files and URL lock, then the finished site is swapped
+    // in, by `npm run build` once Astro's process has exited (or here, by `astro build`).
+    finishedOutput({ redirectsFile, localPreview, lockUpdate: urls.lockUpdate }),
   ],
   security: {
     csp: {

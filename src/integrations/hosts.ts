@@ -8,13 +8,14 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parseHeadersFile, toNginxConfig, toVercelConfig } from '../lib/host-config';
 import { formatHostTable, isLocalOrigin, type SiteSize } from '../lib/host-limits';
 import { readRedirects } from './permalinks';
 
 export interface HostOptions {
+  /** The site's sub-path, `/` or e.g. `/timeline/`. */
+  base: string;
   /** The redirects file (old path → new path), or none. */
   redirectsFile: string | undefined;
   /** The build is for this machine only (`npm start`, tests): a localhost site is meant. */
@@ -49,9 +50,8 @@ function measure(root: string): SiteSize {
   return size;
 }
 
-/** List it after every step that writes to the output, before the staged output is swapped in. */
-export function hosts({ redirectsFile, localPreview }: HostOptions): AstroIntegration {
-  let base = '/';
+/** @returns the integration that refuses a localhost site outside a local preview */
+export function hosts({ localPreview }: Pick<HostOptions, 'localPreview'>): AstroIntegration {
   return {
     name: 'timeline:hosts',
     hooks: {
@@ -64,24 +64,26 @@ export function hosts({ redirectsFile, localPreview }: HostOptions): AstroIntegr
           );
         }
       },
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const headersFile = join(outDir, '_headers');
-        const host = {
-          rules: existsSync(headersFile) ? parseHeadersFile(await readFile(headersFile, 'utf8')) : [],
-          redirects: readRedirects(redirectsFile),
-          base,
-        };
-        await writeFile(join(outDir, 'nginx.conf'), toNginxConfig(host));
-        await writeFile(join(outDir, 'vercel.json'), `${JSON.stringify(toVercelConfig(host), null, 2)}\n`);
-        logger.info(`What the site weighs against each static host's limits:\n${formatHostTable(measure(outDir))}`);
-        if (!localPreview && !existsSync(join(outDir, '.well-known', 'security.txt'))) {
-          logger.warn('No /.well-known/security.txt: give content/site.json a "contact" (mailto: or https:) where a flaw in the site can be reported.');
-        }
-      },
     },
   };
+}
+
+/**
+ * Writes `nginx.conf` and `vercel.json` into a built site and says what it weighs
+ * against each host's limits. A finishing step (see finish.ts): after every step that
+ * writes to the site, before it is swapped in.
+ */
+export async function writeHostFiles(outDir: string, { redirectsFile, localPreview, base }: HostOptions, log: Pick<AstroIntegrationLogger, 'info' | 'warn'>): Promise<void> {
+  const headersFile = join(outDir, '_headers');
+  const host = {
+    rules: existsSync(headersFile) ? parseHeadersFile(await readFile(headersFile, 'utf8')) : [],
+    redirects: readRedirects(redirectsFile),
+    base,
+  };
+  await writeFile(join(outDir, 'nginx.conf'), toNginxConfig(host));
+  await writeFile(join(outDir, 'vercel.json'), `${JSON.stringify(toVercelConfig(host), null, 2)}\n`);
+  log.info(`What the site weighs against each static host's limits:\n${formatHostTable(measure(outDir))}`);
+  if (!localPreview && !existsSync(join(outDir, '.well-known', 'security.txt'))) {
+    log.warn('No /.well-known/security.txt: give content/site.json a "contact" (mailto: or https:) where a flaw in the site can be reported.');
+  }
 }

@@ -1,6 +1,6 @@
 /**
- * Builds the Pagefind search indexes as part of `astro build`, from the pages just
- * written: only what pages mark with `data-pagefind-body` (events and statements) is
+ * Builds the Pagefind search indexes after `astro build` (a finishing step, see
+ * finish.ts), from the pages it wrote: only what pages mark with `data-pagefind-body` (events and statements) is
  * indexed. Any indexing error fails the build.
  *
  * Two kinds of bundle: the whole site's (`pagefind/`), and one per country
@@ -23,7 +23,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'n
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { getCacheDir } from '../build/cache';
 import type { SearchBundle } from './routes/search-bundles';
@@ -240,30 +240,37 @@ export async function writeSearchBundles(outDir: string, bundles: readonly Searc
   return indexed;
 }
 
-/** @returns the integration; the indexes are written to `<outDir>/pagefind/` */
+/**
+ * Writes the search indexes into a built site, from the bundle list its build left
+ * there (and removes the list). A finishing step (see finish.ts): it runs once Astro's
+ * process has exited, so that Pagefind's memory is not added to Astro's.
+ *
+ * @param outDir the built site
+ */
+export async function writeSearchIndex(outDir: string, log: Pick<AstroIntegrationLogger, 'info'>): Promise<void> {
+  const started = performance.now();
+  try {
+    const list = join(outDir, LIST);
+    const bundles = JSON.parse(await readFile(list, 'utf8')) as SearchBundle[];
+    await rm(list);
+    const cache = join(getCacheDir(), 'search');
+    await mkdir(cache, { recursive: true });
+    const built = await writeSearchBundles(outDir, bundles, cache);
+    log.info(`Wrote the search index and ${bundles.length - 1} country bundles (${built} of ${bundles.length} indexed, the rest from the cache) in ${Math.round(performance.now() - started)} ms`);
+  } catch (error) {
+    throw new Error('Building the search index failed', { cause: error });
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** @returns the integration that lists each bundle's pages; writeSearchIndex indexes them */
 export function pagefindIndex(): AstroIntegration {
   return {
     name: 'timeline:pagefind',
     hooks: {
       'astro:config:setup': ({ command, injectRoute }) => {
         if (command === 'build') injectRoute({ pattern: `/${LIST}`, entrypoint: new URL('./routes/search-bundles.ts', import.meta.url) });
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const started = performance.now();
-        try {
-          const list = join(outDir, LIST);
-          const bundles = JSON.parse(await readFile(list, 'utf8')) as SearchBundle[];
-          await rm(list);
-          const cache = join(getCacheDir(), 'search');
-          await mkdir(cache, { recursive: true });
-          const built = await writeSearchBundles(outDir, bundles, cache);
-          logger.info(`Wrote the search index and ${bundles.length - 1} country bundles (${built} of ${bundles.length} indexed, the rest from the cache) in ${Math.round(performance.now() - started)} ms`);
-        } catch (error) {
-          throw new Error('Building the search index failed', { cause: error });
-        } finally {
-          await pagefind.close();
-        }
       },
     },
   };

@@ -4,8 +4,8 @@
  * declared. Declared redirects become pages at the old URLs (Astro's `redirects`) and a
  * `_redirects` file for static hosts. The same list of pages gives `sitemap.xml`.
  *
- * The check runs before the later build steps; the lock is written only after the
- * whole build succeeded and its output was swapped in. Written any earlier, a failure
+ * The check runs before the later build steps; the lock is written (recordLock) only
+ * after the whole build succeeded and its output was swapped in. Written any earlier, a failure
  * in a later step (search index, preview images) would leave the lock listing URLs
  * that were never published, and renaming such an entry would then fail the build.
  */
@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { normalizeBase, withBase } from '../lib/base';
 import { describeLostPaths } from '../lib/lost-urls';
 import { withEmbedRedirects } from '../lib/embed';
@@ -52,12 +52,32 @@ export function findLostPermalinks(published: Iterable<string>, built: ReadonlyS
   return [...published].filter((path) => !built.has(path) && !(path in redirects) && !NOT_PERMALINKS.test(path));
 }
 
-/** The two halves of the permalink step, listed apart in the build. */
+/** What a build adds to the URL lock: written by recordLock once the site is swapped in. */
+export interface LockUpdate {
+  /** The lock file. */
+  file: string;
+  /** Every path it will list, sorted. */
+  paths: string[];
+  /** How many of them are new. */
+  added: number;
+}
+
+/** The permalink step, and what its check found for the lock. */
 export interface Permalinks {
   /** Checks the lock, adds redirects and the sitemap; list it before the other steps. */
   check: AstroIntegration;
-  /** Writes the lock; list it after the staged output, so it runs once all else passed. */
-  record: AstroIntegration;
+  /** @returns what this build adds to the lock, once `check` has run; nothing when it adds no URL */
+  lockUpdate(): LockUpdate | undefined;
+}
+
+/**
+ * Writes the URL lock. A finishing step (see finish.ts): the last, once the site is
+ * swapped in, so that the lock lists only what was really published.
+ */
+export async function recordLock(update: LockUpdate | undefined, log: Pick<AstroIntegrationLogger, 'info'>): Promise<void> {
+  if (!update) return;
+  await writeFile(update.file, `${update.paths.join('\n')}\n`);
+  log.info(`${update.added} new URL(s) added to ${update.file}; commit it with the content.`);
 }
 
 /** See the module comment. */
@@ -66,7 +86,7 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Perma
   let base = '/';
   let site: URL | undefined;
   // The lock's next contents, when this build adds URLs to it.
-  let nextLock: { paths: string[]; added: number } | undefined;
+  let nextLock: LockUpdate | undefined;
   const check: AstroIntegration = {
     name: 'timeline:permalinks',
     hooks: {
@@ -95,7 +115,7 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Perma
             throw new Error(describeLostPaths(lost, redirectsFile));
           }
           const next = [...new Set([...published, ...permalinksNow])].sort();
-          if (next.join('\n') !== published.join('\n')) nextLock = { paths: next, added: next.length - published.length };
+          if (next.join('\n') !== published.join('\n')) nextLock = { file: lockFile, paths: next, added: next.length - published.length };
         }
 
         const redirectLines = Object.entries(redirects).map(([from, to]) => `${withBase(base, from)} ${withBase(base, to)} 301`);
@@ -112,15 +132,5 @@ export function permalinks({ lockFile, redirectsFile }: PermalinkOptions): Perma
       },
     },
   };
-  const record: AstroIntegration = {
-    name: 'timeline:permalinks-record',
-    hooks: {
-      'astro:build:done': async ({ logger }) => {
-        if (!lockFile || !nextLock) return;
-        await writeFile(lockFile, `${nextLock.paths.join('\n')}\n`);
-        logger.info(`${nextLock.added} new URL(s) added to ${lockFile}; commit it with the content.`);
-      },
-    },
-  };
-  return { check, record };
+  return { check, lockUpdate: () => nextLock };
 }

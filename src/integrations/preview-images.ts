@@ -7,10 +7,11 @@
  * renderer cost a 10,000-event rebuild about 20 s; linking costs under one. `npm run
  * dev` draws each image on request instead.
  *
- * Drawing overlaps the rest of the build, in two parts: `start` begins with one thread
- * as soon as the list route is rendered (see build/image-handover), while the main
- * thread renders the other pages, and takes every core once they are written, while
- * the search index is built; `place` waits for the last image and links them all.
+ * Drawing overlaps the rendering of pages: it begins with one thread as soon as the
+ * list route is rendered (see build/image-handover), while the main thread renders the
+ * other pages, and takes every core once they are written; then the last image is
+ * awaited and all are linked. It ends inside Astro's process, before the finishing
+ * steps (finish.ts), which run once that process has exited.
  */
 import { copyFile, link, mkdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -35,8 +36,8 @@ async function place(cached: string, target: string): Promise<void> {
   }
 }
 
-/** @returns the integration's two parts: `start` before the search index, `place` after it and before the staged output is swapped in */
-export function previewImages(): { start: AstroIntegration; place: AstroIntegration } {
+/** @returns the integration; list it before the finishing steps, which must not wait for images */
+export function previewImages(): AstroIntegration {
   let images: readonly PreviewImage[] | undefined;
   let drawing: OgDrawing | undefined;
   let early = false;
@@ -45,44 +46,36 @@ export function previewImages(): { start: AstroIntegration; place: AstroIntegrat
     drawing = new OgDrawing(list.map(({ card }) => card), threads);
   };
   return {
-    start: {
-      name: 'timeline:preview-images',
-      hooks: {
-        'astro:config:setup': ({ command, injectRoute }) => {
-          if (command === 'dev') injectRoute({ pattern: '/og/[...path].png', entrypoint: new URL('./routes/preview-image.ts', import.meta.url) });
-          else injectRoute({ pattern: `/${LIST}`, entrypoint: new URL('./routes/preview-list.ts', import.meta.url) });
-        },
-        'astro:build:start': () => {
-          // One thread while the main thread renders pages.
-          awaitImages((list) => {
-            early = true;
-            begin(list, 1);
-          });
-        },
-        'astro:build:done': async ({ dir }) => {
-          if (drawing) drawing.widen(availableParallelism());
-          else begin(JSON.parse(await readFile(join(fileURLToPath(dir), LIST), 'utf8')) as PreviewImage[], availableParallelism());
-        },
+    name: 'timeline:preview-images',
+    hooks: {
+      'astro:config:setup': ({ command, injectRoute }) => {
+        if (command === 'dev') injectRoute({ pattern: '/og/[...path].png', entrypoint: new URL('./routes/preview-image.ts', import.meta.url) });
+        else injectRoute({ pattern: `/${LIST}`, entrypoint: new URL('./routes/preview-list.ts', import.meta.url) });
       },
-    },
-    place: {
-      name: 'timeline:preview-images-placed',
-      hooks: {
-        'astro:build:done': async ({ dir, logger }) => {
-          if (!drawing || !images) throw new Error('the preview images were never listed');
-          const outDir = fileURLToPath(dir);
-          const folders = new Set(images.map(({ path }) => dirname(join(outDir, 'og', path))));
-          await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
-          const took = await drawing.done();
-          const { files } = drawing;
-          for (let start = 0; start < images.length; start += BATCH) {
-            await Promise.all(images.slice(start, start + BATCH).map(({ path }, i) => place(files[start + i] ?? '', join(outDir, 'og', `${path}.png`))));
-          }
-          await rm(join(outDir, LIST));
-          logger.info(
-            `Placed ${images.length} preview images: drew ${drawing.drawn} in ${Math.round(took)} ms${early ? ', starting while the pages were rendered' : ''}; reused ${images.length - drawing.drawn} from the cache`,
-          );
-        },
+      'astro:build:start': () => {
+        // One thread while the main thread renders pages.
+        awaitImages((list) => {
+          early = true;
+          begin(list, 1);
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        // Every core, now that the pages are written.
+        if (drawing) drawing.widen(availableParallelism());
+        else begin(JSON.parse(await readFile(join(outDir, LIST), 'utf8')) as PreviewImage[], availableParallelism());
+        if (!drawing || !images) throw new Error('the preview images were never listed');
+        const folders = new Set(images.map(({ path }) => dirname(join(outDir, 'og', path))));
+        await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
+        const took = await drawing.done();
+        const { files } = drawing;
+        for (let start = 0; start < images.length; start += BATCH) {
+          await Promise.all(images.slice(start, start + BATCH).map(({ path }, i) => place(files[start + i] ?? '', join(outDir, 'og', `${path}.png`))));
+        }
+        await rm(join(outDir, LIST));
+        logger.info(
+          `Placed ${images.length} preview images: drew ${drawing.drawn} in ${Math.round(took)} ms${early ? ', starting while the pages were rendered' : ''}; reused ${images.length - drawing.drawn} from the cache`,
+        );
       },
     },
   };

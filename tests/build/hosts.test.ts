@@ -3,6 +3,7 @@
  * nginx.conf and vercel.json from `_headers` and the redirects file, and prints what
  * the site weighs against each host's limits; Debian's nginx serving the built folder
  * with that snippet sends the headers, real 301 redirects, the 404 page and permalinks.
+ * A bare `astro build` finishes the same site as `npm run build`'s command.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ describe('a production build', () => {
   it('refuses a localhost SITE_URL unless it is a local preview', () => {
     const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_CONTENT_DIR: events };
     delete env['SITE_URL'];
-    const refused = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(story, 'refused')], { encoding: 'utf8', env });
+    const refused = spawnSync(process.execPath, ['src/cli/build.ts', '--outDir', join(story, 'refused')], { encoding: 'utf8', env });
     expect(refused.status).not.toBe(0);
     expect(`${refused.stdout}${refused.stderr}`).toContain('SITE_URL is http://localhost:4321: every canonical link');
   });
@@ -112,4 +113,14 @@ describe('a build for other hosts', () => {
     }
   });
 
+  it('is the same site when built by a bare `astro build`, which runs the finishing steps itself', () => {
+    const bare = join(story, 'bare');
+    const env = { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_CONTENT_DIR: events, TIMELINE_REDIRECTS: redirects, TIMELINE_CACHE_DIR: cache };
+    const built = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--local-preview', '--outDir', bare], { encoding: 'utf8', env });
+    expect(built.status, `${built.stdout}${built.stderr}`).toBe(0);
+    const files = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort();
+    expect(files(bare)).toEqual(files(outDir));
+    expect(files(bare)).toContain(join('pagefind', 'pagefind-entry.json'));
+    for (const file of ['vercel.json', '_headers', join('pagefind', 'pagefind-entry.json')]) expect(readFileSync(join(bare, file), 'utf8'), file).toBe(readFileSync(join(outDir, file), 'utf8'));
+  });
 });

@@ -1,6 +1,7 @@
 /**
- * Runs a real `astro build` of the project on the content folder a test names,
- * into a folder of its own, and returns what it printed.
+ * Runs a real build of the project, as `npm run build` does (`astro build`, then the
+ * finishing steps), on the content folder a test names, into a folder of its own, and
+ * returns what it printed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -19,7 +20,7 @@ export interface BuildResult {
  * @param outDir where the site goes; a new temporary folder by default
  */
 export function buildSite(contentDir: string, env: Record<string, string> = {}, outDir = mkdtempSync(join(tmpdir(), 'timeline-build-'))): BuildResult {
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--local-preview', '--outDir', outDir], {
+  const result = spawnSync(process.execPath, ['src/cli/build.ts', '--local-preview', '--outDir', outDir], {
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', TIMELINE_CONTENT_DIR: contentDir, ...env },
   });
