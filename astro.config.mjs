@@ -14,7 +14,7 @@ import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
 const base = process.env.BASE_PATH ?? '/';
 const { lockFile, redirectsFile } = getContentFiles();
 const urls = permalinks({ lockFile, redirectsFile });
-// `astro build --local-preview` (npm start, the tests): a site at localhost is meant.
+// `npm run build -- --local-preview` (npm start, the tests): a site at localhost is meant.
 const localPreview = process.argv.includes('--local-preview');
 
 export default defineConfig({
@@ -37,8 +37,9 @@ export default defineConfig({
     pagefindIndex(),
     // Refuses a localhost site outside a local preview.
     hosts({ localPreview }),
-    // Last: the search index, host files and URL lock, then the finished site is swapped
-    // in, by `npm run build` once Astro's process has exited (or here, by `astro build`).
+    // Last: the search index and host files, then the finished site is swapped in and
+    // the URL lock written, by `npm run build` once Astro's process has exited (or
+    // here, by a bare `astro build`).
     finishedOutput({ redirectsFile, localPreview, lockUpdate: urls.lockUpdate }),
   ],
   security: {

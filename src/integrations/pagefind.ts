@@ -1,7 +1,7 @@
 /**
  * Builds the Pagefind search indexes after `astro build` (a finishing step, see
- * finish.ts), from the pages it wrote: only what pages mark with `data-pagefind-body` (events and statements) is
- * indexed. Any indexing error fails the build.
+ * finish.ts), from the pages it wrote: only what pages mark with `data-pagefind-body`
+ * (events and statements) is indexed. Any indexing error fails the build.
  *
  * Two kinds of bundle: the whole site's (`pagefind/`), and one per country
  * (`pagefind/country/<code>/`) holding only that country's events and statements, so a
