@@ -5,9 +5,10 @@
  * `_redirects` file for static hosts. The same list of pages gives `sitemap.xml`.
  *
  * The check runs before the later build steps; the lock is written (recordLock) only
- * after the whole build succeeded and its output was swapped in. Written any earlier, a failure
- * in a later step (search index, preview images) would leave the lock listing URLs
- * that were never published, and renaming such an entry would then fail the build.
+ * after the whole build succeeded and its output was swapped in. Written any earlier,
+ * a failure in a later step (search index, preview images) would leave the lock
+ * listing URLs that were never published, and renaming such an entry would then fail
+ * the build.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
