@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getHeadersFor, parseHeadersFile } from '../../src/lib/host-config';
-import { buildSite } from '../support/build';
+import { buildSite, withoutNodeEnv } from '../support/build';
 import { findNginx, startNginx } from '../support/nginx';
 
 const story = mkdtempSync(join(tmpdir(), 'timeline-hosts-'));
@@ -25,7 +25,7 @@ const cache = join(story, 'cache');
 
 describe('a production build', () => {
   it('refuses a localhost SITE_URL unless it is a local preview', () => {
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_CONTENT_DIR: events };
+    const env: Record<string, string | undefined> = { ...withoutNodeEnv(process.env), NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_CONTENT_DIR: events };
     delete env['SITE_URL'];
     const refused = spawnSync(process.execPath, ['src/cli/build.ts', '--outDir', join(story, 'refused')], { encoding: 'utf8', env });
     expect(refused.status).not.toBe(0);
@@ -115,7 +115,7 @@ describe('a build for other hosts', () => {
 
   it('is the same site when built by a bare `astro build`, which runs the finishing steps itself', () => {
     const bare = join(story, 'bare');
-    const env = { ...process.env, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_CONTENT_DIR: events, TIMELINE_REDIRECTS: redirects, TIMELINE_CACHE_DIR: cache };
+    const env = { ...withoutNodeEnv(process.env), NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_CONTENT_DIR: events, TIMELINE_REDIRECTS: redirects, TIMELINE_CACHE_DIR: cache };
     const built = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--local-preview', '--outDir', bare], { encoding: 'utf8', env });
     expect(built.status, `${built.stdout}${built.stderr}`).toBe(0);
     const files = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort();
