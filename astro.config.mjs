@@ -25,6 +25,10 @@ export default defineConfig({
   cacheDir: join(getCacheDir(), 'astro'),
   trailingSlash: 'always',
   build: { concurrency: 4 },
+  // A rebuild copies the pages whose data and code are unchanged (each event's and
+  // statement's: see getPageKey in src/story.ts) from the cache folder, rather than
+  // rendering them again.
+  experimental: { incrementalBuild: true },
   // 'jsx' (the default) glues adjacent inline elements together; keep whitespace lossless.
   compressHTML: true,
   // Each step's `astro:build:done` runs in this order, and the first to fail stops the build.

@@ -4,6 +4,7 @@
  * events from here, in one order, so the timeline, event pages and anything built
  * later agree.
  */
+import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import siteJson from '../content/site.json';
 import { getCountryName, type CountryCode } from './lib/countries';
@@ -52,6 +53,30 @@ export function isWithdrawn(event: TimelineEvent): boolean {
 /** @returns whether an event marked scheduled has yet to happen on the day of this build */
 export function isUpcoming(event: TimelineEvent): boolean {
   return event.data.status === 'scheduled' && getLocalDate(event.data.when) > getDateIn(buildTime, event.data.when.timeZone);
+}
+
+/**
+ * @returns the key under which Astro's incremental build keeps a page rendered from
+ *   `props` (`cacheKey` in getStaticPaths): a hash of the props, with whether each
+ *   event in them is yet to happen on the day of this build, since that changes its
+ *   page and not its file. Astro adds the rest: the page's code, the site's settings
+ *   and the installed packages. Computed in every mode: a build run with NODE_ENV set
+ *   to something other than production has import.meta.env.DEV set, and a constant key
+ *   there would copy every page from the last build whatever changed.
+ */
+export function getPageKey(props: object): string {
+  const marked = new WeakSet<object>();
+  const json = JSON.stringify(props, (_key, value: unknown) => {
+    if (value instanceof Map || value instanceof Set) return [...value];
+    if (!isEvent(value) || marked.has(value)) return value;
+    marked.add(value);
+    return { upcoming: isUpcoming(value), event: value };
+  });
+  return createHash('sha256').update(json).digest('base64url');
+}
+
+function isEvent(value: unknown): value is TimelineEvent {
+  return typeof value === 'object' && value !== null && 'collection' in value && value.collection === 'events' && 'data' in value;
 }
 
 /** @returns the events the feeds carry: the timeline's, less those yet to happen */

@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getEvents, site, type TimelineEvent } from '../../../story';
+import { getEvents, getPageKey, site, type TimelineEvent } from '../../../story';
 import { getEmbedEventPath, getOembed } from '../../../lib/embed';
 import { OG_HEIGHT, OG_WIDTH } from '../../../lib/previews';
 import { getOrigin, getPath } from '../../../lib/urls';
 
-export const getStaticPaths = (async () => (await getEvents()).map((event) => ({ params: { slug: event.id }, props: { event } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (await getEvents()).map((event) => ({ params: { slug: event.id }, props: { event }, cacheKey: getPageKey({ event }) }))) satisfies GetStaticPaths;
 
 // An event's oEmbed document, written once at build time: its page links to it.
 export const GET: APIRoute<{ event: TimelineEvent }> = ({ props: { event }, site: astroSite }) => {

@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getStatements, site } from '../../../story';
+import { getPageKey, getStatements, site } from '../../../story';
 import type { Statement } from '../../../lib/schema';
 import { getEmbedStatementPath, getOembed } from '../../../lib/embed';
 import { OG_HEIGHT, OG_WIDTH } from '../../../lib/previews';
 import { getOrigin, getPath } from '../../../lib/urls';
 import { t } from '../../../i18n';
 
-export const getStaticPaths = (async () => (await getStatements()).map(({ statement }) => ({ params: { id: statement.id }, props: { statement } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (await getStatements()).map(({ statement }) => ({ params: { id: statement.id }, props: { statement }, cacheKey: getPageKey({ statement }) }))) satisfies GetStaticPaths;
 
 // A statement's oEmbed document, written once at build time: its page links to it.
 export const GET: APIRoute<{ statement: Statement }> = ({ props: { statement }, site: astroSite }) => {
