@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { getCacheDir } from './src/build/cache';
 import { getContentFiles } from './src/build/content-files';
 import { finishedOutput } from './src/integrations/finish';
+import { freshContentInDev } from './src/integrations/fresh-content';
 import { hosts } from './src/integrations/hosts';
 import { pagefindIndex } from './src/integrations/pagefind';
 import { permalinks } from './src/integrations/permalinks';
@@ -35,6 +36,8 @@ export default defineConfig({
   integrations: [
     // First: fails fast when a published URL is lost, before the slow steps run.
     urls.check,
+    // In dev: pages never keep content older than the store after an edit.
+    freshContentInDev(),
     // Preview images draw in other threads while the pages render, and are placed.
     previewImages(),
     // Lists each search bundle's pages; the finishing steps index them.
