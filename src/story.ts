@@ -65,14 +65,27 @@ export function isUpcoming(event: TimelineEvent): boolean {
  *   there would copy every page from the last build whatever changed.
  */
 export function getPageKey(props: object): string {
-  const marked = new WeakSet<object>();
-  const json = JSON.stringify(props, (_key, value: unknown) => {
-    if (value instanceof Map || value instanceof Set) return [...value];
-    if (!isEvent(value) || marked.has(value)) return value;
-    marked.add(value);
-    return { upcoming: isUpcoming(value), event: value };
+  const json = JSON.stringify(props, (key, value: unknown) => {
+    return isEvent(value) ? { upcoming: isUpcoming(value), event: getEventDigest(value) } : listCollections(key, value);
   });
   return createHash('sha256').update(json).digest('base64url');
+}
+
+function listCollections(_key: string, value: unknown): unknown {
+  return value instanceof Map || value instanceof Set ? [...value] : value;
+}
+
+// An event is in the props of a dozen pages or more (its own, its frame, its statements',
+// its neighbours'): each is serialised and hashed once a build.
+const eventDigests = new WeakMap<TimelineEvent, string>();
+
+function getEventDigest(event: TimelineEvent): string {
+  let digest = eventDigests.get(event);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(event, listCollections)).digest('base64url');
+    eventDigests.set(event, digest);
+  }
+  return digest;
 }
 
 function isEvent(value: unknown): value is TimelineEvent {

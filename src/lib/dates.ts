@@ -168,17 +168,23 @@ export interface ClockTime {
 }
 
 /** @returns the clock times of a minute-precision `when` */
-export function getClockTime(when: When): ClockTime {
-  const instant = new Date(when.date);
-  const zone = tz(when.timeZone);
-  const sameUtcDay = format(instant, 'yyyy-MM-dd', { in: UTC }) === getLocalDate(when);
+export function getClockTime(when: When): Readonly<ClockTime> {
+  return clockTimeOf(`${when.date} ${when.timeZone}`);
+}
+
+// `instant Zone` → its clock times there and in UTC.
+const clockTimeOf = remember((key): Readonly<ClockTime> => {
+  const [date = '', timeZone = ''] = key.split(' ');
+  const instant = new Date(date);
+  const zone = tz(timeZone);
+  const sameUtcDay = format(instant, 'yyyy-MM-dd', { in: UTC }) === localDateOf(key);
   return {
     local: format(instant, 'HH:mm', { in: zone }),
     offset: `UTC${format(instant, 'xxx', { in: zone })}`,
     utc: format(instant, sameUtcDay ? "HH:mm 'UTC'" : "HH:mm 'UTC', d MMM", { in: UTC }),
     utcIso: instant.toISOString().replace('.000Z', 'Z'),
   };
-}
+});
 
 /**
  * @param earlier a `YYYY-MM-DD` date
@@ -214,6 +220,4 @@ export function toRfc822(dateTime: string): string {
 }
 
 /** @returns e.g. "January 2024" for `2024-01` */
-export function formatMonth(month: string): string {
-  return format(dateAtUtcNoon(`${month}-01`), 'MMMM yyyy', { in: UTC });
-}
+export const formatMonth: (month: string) => string = remember((month) => format(dateAtUtcNoon(`${month}-01`), 'MMMM yyyy', { in: UTC }));

@@ -12,6 +12,7 @@
  */
 import type { Vocabulary } from './query';
 import { fold } from './query';
+import { remember } from './remember';
 import type { SearchVocabularyData } from './schema';
 
 /** A country as the npm package `world-countries` describes it (the fields used here). */
@@ -158,6 +159,9 @@ export function buildVocabulary(input: VocabularyInput): Vocabulary {
 /** A British or American spelling and its counterpart, e.g. `labourers` → `laborers`. */
 export type Spellings = Readonly<Record<string, string>>;
 
+// The same few names are looked for on every page.
+const foldName = remember(fold);
+
 /**
  * @param text everything a page shows that search reads
  * @param declared the page's own aliases and topics
@@ -172,11 +176,11 @@ export function getOtherSpellings(text: string, declared: readonly string[], gro
   const shown = ` ${words.join(' ')} `;
   const other = new Set(declared);
   for (const group of groups) {
-    if (group.some((name) => shown.includes(` ${fold(name)} `))) for (const name of group) other.add(name);
+    if (group.some((name) => shown.includes(` ${foldName(name)} `))) for (const name of group) other.add(name);
   }
   for (const word of words) {
     const counterpart = spellings[word];
     if (counterpart) other.add(counterpart);
   }
-  return [...other].filter((name) => !shown.includes(` ${fold(name)} `)).join(' · ');
+  return [...other].filter((name) => !shown.includes(` ${foldName(name)} `)).join(' · ');
 }
