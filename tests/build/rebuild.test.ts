@@ -39,14 +39,18 @@ function rendered(output: string): string[] {
 }
 
 const first = buildSite(events, { TIMELINE_CACHE_DIR: join(work, 'cache') });
-// An event a little way in, with a statement: retitled, with a new quote in its first statement.
+// An event a little way in, with a statement: retitled, with a new quote in its first
+// statement and a new first sentence in its body.
 const files = readdirSync(events, { recursive: true }).map(String).filter((name) => name.endsWith('.md')).sort();
 const file = files.slice(40).find((name) => /^\s+quote: /m.test(readFileSync(join(events, name), 'utf8'))) ?? '';
 const slug = file.replace(/^.*\//, '').replace(/\.md$/, '');
 const text = readFileSync(join(events, file), 'utf8');
 writeFileSync(
   join(events, file),
-  text.replace(/^title: .*$/m, 'title: A headline changed after the first build').replace(/^(\s+quote: ).*$/m, '$1"A quote changed after the first build."'),
+  text
+    .replace(/^title: .*$/m, 'title: A headline changed after the first build')
+    .replace(/^(\s+quote: ).*$/m, '$1"A quote changed after the first build."')
+    .replace(/^---\n\n/m, '---\n\nA sentence added after the first build. '),
 );
 const rebuilt = buildSite(events, { TIMELINE_CACHE_DIR: join(work, 'cache') });
 const fresh = buildSite(events, { TIMELINE_CACHE_DIR: join(work, 'empty-cache') });
@@ -78,6 +82,8 @@ describe(`a rebuild of ${COUNT} events after one is edited`, () => {
     expect([...built.keys()].sort()).toEqual([...expected.keys()].sort());
     const differing = [...expected].filter(([path, hash]) => built.get(path) !== hash).map(([path]) => path);
     expect(differing).toEqual([]);
-    expect(readFileSync(join(rebuilt.outDir, 'events', slug, 'index.html'), 'utf8')).toContain('A quote changed after the first build.');
+    const page = readFileSync(join(rebuilt.outDir, 'events', slug, 'index.html'), 'utf8');
+    expect(page).toContain('A quote changed after the first build.');
+    expect(page).toContain('A sentence added after the first build.');
   });
 });
