@@ -112,6 +112,31 @@ export async function getCorrections(): Promise<CorrectionInContext[]> {
     .sort((a, b) => compareUpdates(b.update, a.update));
 }
 
+/** A page of `/corrections/`: corrections, clarifications and updates, newest first. */
+export interface CorrectionsPage {
+  page: ListPage<CorrectionInContext>;
+  /** How many pages there are. */
+  pages: number;
+  /** How many corrections, clarifications and updates there are on every page. */
+  total: number;
+  /** The number of the page's first in the whole list, which counts down to 1, the oldest. */
+  start: number;
+  months: MonthStart[];
+}
+
+/** @returns `/corrections/` split into pages like the timeline, so that it never grows with the story */
+export const getCorrectionPages = oncePerBuild(async (): Promise<CorrectionsPage[]> => {
+  const corrections = await getCorrections();
+  const pages = paginateList(corrections);
+  const months = listMonthStarts(pages.map((page) => ({ number: page.number, dates: page.items.map(({ update }) => update.date) })));
+  let before = 0;
+  return pages.map((page) => {
+    const start = corrections.length - before;
+    before += page.items.length;
+    return { page, pages: pages.length, total: corrections.length, start, months };
+  });
+});
+
 /** @returns the timeline's pages, the story's start first */
 export const getTimelinePages = oncePerBuild(async (): Promise<TimelinePage<TimelineEvent>[]> => paginateEvents(await getEvents()));
 

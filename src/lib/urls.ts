@@ -47,6 +47,11 @@ export function getCountryPath(code: string, page = 1): string {
   return getPath(`countries/${code.toLowerCase()}/${page === 1 ? '' : `${page}/`}`);
 }
 
+/** @returns the path of a page of `/corrections/`, the newest first */
+export function getCorrectionsPath(page = 1): string {
+  return getPath(`corrections/${page === 1 ? '' : `${page}/`}`);
+}
+
 /** @returns the folder of a search bundle: the whole site's, or one country's alone */
 export function getSearchBundlePath(country?: string): string {
   return getPath(country ? `pagefind/country/${country.toLowerCase()}/` : 'pagefind/');

@@ -29,6 +29,7 @@ const PLACES = [
   ['New Delhi', 'IN', 28.61, 77.21, 'Asia/Kolkata'],
 ] as const;
 const KINDS = ['military-strike', 'attack', 'diplomatic-action', 'talks', 'statement'] as const;
+const UPDATE_KINDS = ['correction', 'update', 'clarification'] as const;
 const PARTS = ['early-morning', 'morning', 'afternoon', 'evening', 'late-evening', 'day', 'day', 'minute'] as const;
 const ROLES = ['Foreign Minister', 'Foreign ministry spokesperson', 'Defence Minister', 'Ambassador', 'President', 'Military spokesperson'];
 const FIRST = ['Amina', 'Bilal', 'Chen', 'Dariush', 'Elena', 'Farid', 'Grace', 'Hamid', 'Irina', 'Jamal', 'Karim', 'Leila'];
@@ -124,6 +125,15 @@ export function generateEvents(count: number, folder: string): void {
     const publishedDay = new Date(day.getTime() + (i % 3) * 86_400_000);
     const published = `${publishedDay.getUTCFullYear()}-${pad(publishedDay.getUTCMonth() + 1)}-${pad(publishedDay.getUTCDate())}`;
     const body = Array.from({ length: 1 + (i % 4) }, () => sentence(20 + Math.floor(random() * 60))).join('\n\n');
+    // One event in five corrected, clarified or updated on the day it was published.
+    const updates =
+      i % 5 === 2
+        ? `updates:
+  - date: ${published}
+    kind: ${UPDATE_KINDS[i % UPDATE_KINDS.length] ?? 'update'}
+    note: ${yaml(`The number of people reported hurt was revised in event ${i}.`)}
+`
+        : '';
     const file = `---
 title: ${yaml(`${sentence(6 + (i % 8)).slice(0, -1)} (${i})`)}
 summary: ${yaml(sentence(18 + (i % 20)))}
@@ -143,7 +153,7 @@ actors:
     role: ${pick(ROLES)}
     country: ${country}
 statements:${statements.length ? `\n${statements.join('\n')}` : ' []'}
-${claims}sources:
+${claims}${updates}sources:
 ${sources.map((s) => `  - id: ${s.id}\n    title: ${yaml(sentence(7))}\n    outlet: ${s.outlet}\n    url: https://example.org/${s.outlet.replace(' ', '-').toLowerCase()}/${i}`).join('\n')}
 ---
 

@@ -1,8 +1,9 @@
 /**
  * At any size every page stays light: a story of a few hundred events splits its
  * biggest country's page like the timeline, each of that country's events and
- * statements on exactly one of its pages, and no template weighs more than 30 KB
- * gzip with its CSS and scripts (the benchmark's measure, on the same pages).
+ * statements on exactly one of its pages, `/corrections/` is split the same way, and no
+ * template weighs more than 30 KB gzip with its CSS and scripts (the benchmark's
+ * measure, on the same pages).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ const read = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'u
 const all = (html: string, attribute: string) => [...html.matchAll(new RegExp(`<li[^>]* ${attribute}="([^"]+)"`, 'g'))].map((m) => m[1] ?? '');
 const link = (html: string, rel: string) => new RegExp(`<a rel="${rel}"[^>]* href="([^"]+)"`).exec(html)?.[1];
 
-type Story = { events: { id: string; countries: string[]; statements: { id: string; country: string }[] }[] };
+type Story = { events: { id: string; countries: string[]; statements: { id: string; country: string }[]; updates: { date: string }[] }[] };
 const story = () => JSON.parse(readFileSync(join(outDir, 'data/events.json'), 'utf8')) as Story;
 
 /** @returns the country with the most events and statements, with them */
@@ -83,6 +84,29 @@ describe(`a story of ${COUNT} events`, () => {
     const shownStatements = pages.flatMap((p) => all(p.html, 'data-statement'));
     expect(shownEvents.toSorted()).toEqual(country.events.toSorted());
     expect(shownStatements.toSorted()).toEqual(country.statements.toSorted());
+  });
+
+  it('splits /corrections/ into linked pages, newest first, each correction on exactly one', () => {
+    const updates = story().events.flatMap((event) => event.updates.map((update) => ({ event: event.id, date: update.date })));
+    const pages = followPages('/corrections/');
+    expect(pages.length).toBe(Math.ceil(updates.length / TIMELINE_PAGE_SIZE));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.map((p) => p.path)).toEqual(pages.map((_, i) => `/corrections/${i === 0 ? '' : `${i + 1}/`}`));
+    const items = pages.map(({ html }) => [...html.matchAll(/<li>\s*<p>\s*<strong><time datetime="([^"]+)">[\s\S]*?<a href="\/events\/([^/]+)\/#([^"]+)"/g)]);
+    let number = updates.length;
+    pages.forEach(({ path, html }, i) => {
+      expect(items[i]?.length, path).toBeLessThanOrEqual(TIMELINE_PAGE_SIZE);
+      // The numbers count down across the pages, to 1 for the oldest.
+      expect(html, path).toContain(`<ol class="corrections" reversed start="${number}">`);
+      number -= items[i]?.length ?? 0;
+      if (i > 0) expect(html, path).toContain('<a href="/corrections/">Newest</a>');
+      if (i < pages.length - 1) expect(html, path).toContain(`<a href="${pages.at(-1)?.path}">Oldest</a>`);
+    });
+    expect(number).toBe(0);
+    const shown = items.flat().map((match) => ({ event: match[2] ?? '', date: (match[1] ?? '').slice(0, 10) }));
+    expect(shown.map(({ event }) => event).toSorted()).toEqual(updates.map(({ event }) => event).toSorted());
+    const dates = shown.map(({ date }) => date);
+    expect(dates).toEqual(dates.toSorted().reverse());
   });
 
   it('splits the country’s embeddable timeline too, each event once, with page links that stay in the frame', () => {

@@ -57,6 +57,7 @@ export function pickTemplatePages(dist: string): TemplatePage[] {
   const country = heaviest(countries, (code) => folders(join(countries, code)).length * 1e9 + statSync(join(countries, code, 'index.html')).size);
   const lastCountryPage = folders(join(countries, country)).length + 1;
   const timelinePages = folders(join(dist, 'timeline')).length + 1;
+  const correctionPages = folders(join(dist, 'corrections')).length + 1;
   return [
     { name: 'timeline', path: '/' },
     ...(timelinePages > 1 ? [{ name: 'timeline, last page', path: `/timeline/${timelinePages}/` }] : []),
@@ -69,6 +70,7 @@ export function pickTemplatePages(dist: string): TemplatePage[] {
     { name: 'data', path: '/data/' },
     { name: 'about', path: '/about/' },
     { name: 'corrections', path: '/corrections/' },
+    ...(correctionPages > 1 ? [{ name: 'corrections, last page', path: `/corrections/${correctionPages}/` }] : []),
     { name: 'embed timeline', path: '/embed/' },
     { name: 'embed country', path: `/embed/countries/${country}/` },
     { name: 'embed event', path: `/embed/events/${event}/` },
