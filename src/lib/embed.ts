@@ -57,6 +57,30 @@ export function getEmbedTimelinePath(country?: string, page = 1): string {
   return getPath(country ? `embed/countries/${country.toLowerCase()}/${more}` : `embed/${more && `timeline/${more}`}`);
 }
 
+/** A page of an embeddable timeline: its first day (`YYYY-MM-DD`) and its path. */
+export interface EmbedPageStart {
+  start: string;
+  path: string;
+}
+
+/**
+ * @returns the path of the list of an embeddable timeline's pages (`pages.json`, each
+ *   page's first day and path), which a frame asked for a range of days reads to find
+ *   the page that holds it: a list that grows with the story, kept out of every page
+ */
+export function getEmbedPagesPath(country?: string): string {
+  return getPath(country ? `embed/countries/${country.toLowerCase()}/pages.json` : 'embed/timeline/pages.json');
+}
+
+/**
+ * @param pages a paged timeline's pages, in order
+ * @param pagePath the path of a page by its number
+ * @returns each page's first day and path, as `pages.json` lists them
+ */
+export function listPageStarts(pages: readonly { number: number; days: readonly { date: string }[] }[], pagePath: (page: number) => string): EmbedPageStart[] {
+  return pages.map((page) => ({ start: page.days[0]?.date ?? '', path: pagePath(page.number) }));
+}
+
 /**
  * @param starts the first day (`YYYY-MM-DD`) of each page of a paged timeline, in order
  * @param day the day a reader's range starts on

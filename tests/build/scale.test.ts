@@ -132,6 +132,11 @@ describe(`a story of ${COUNT} events`, () => {
       const shown = await page.locator('.day:visible .day-heading time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')));
       expect(shown).toEqual([day]);
       expect(await page.locator('.pager a[rel="next"]').first().getAttribute('href')).toBe(`${origin}/embed/timeline/4/?from=${day}&to=${day}`);
+      // Where each page starts comes from a file of its own, not from every page.
+      const starts = JSON.parse(readFileSync(join(outDir, 'embed/timeline/pages.json'), 'utf8')) as { start: string; path: string }[];
+      expect(starts.map(({ path }) => path)).toEqual(starts.map((_, i) => (i === 0 ? '/embed/' : `/embed/timeline/${i + 1}/`)));
+      expect(read('/embed/')).toContain('data-pages-url="/embed/timeline/pages.json"');
+      expect(read('/embed/')).not.toContain(`/embed/timeline/${starts.length}/&quot;`);
     } finally {
       await browser.close();
       server.close();
