@@ -117,7 +117,7 @@ export interface CorrectionsPage {
   page: ListPage<CorrectionInContext>;
   /** How many pages there are. */
   pages: number;
-  /** How many corrections, clarifications and updates there are on every page. */
+  /** How many corrections, clarifications and updates there are, over all the pages. */
   total: number;
   /** The number of the page's first in the whole list, which counts down to 1, the oldest. */
   start: number;
