@@ -266,6 +266,16 @@ export interface CountryPage {
   months: MonthStart[];
 }
 
+/** A country's own embeddable timeline: its events, split into pages like the timeline (a type, so that it can be a route's props). */
+export type CountryTimeline = {
+  country: CountryInStory;
+  pages: TimelinePage<TimelineEvent>[];
+};
+
+/** @returns the embeddable timeline of every country with events, for its frames and their `pages.json` */
+export const getCountryTimelines = oncePerBuild(async (): Promise<CountryTimeline[]> =>
+  (await getCountries()).filter((country) => country.events.length > 0).map((country) => ({ country, pages: paginateEvents(country.events) })));
+
 /**
  * @returns every page of every country with a page (see `getCountryPages`): its
  *   statements and events merged in timeline order and split like the timeline, so that

@@ -35,8 +35,9 @@ export function freshContentInDev(): AstroIntegration {
         const refresh = (path: string) => {
           if (path !== storeFile) return;
           for (const [name, environment] of Object.entries(server.environments)) {
+            if (name === 'client') continue;
             const module = environment.moduleGraph.getModuleById(STORE_MODULE);
-            if (name === 'client' || !module) continue;
+            if (!module) continue;
             // Not as a hot update: Vite then keeps no work begun before this moment.
             const invalidated = new Set<typeof module>();
             environment.moduleGraph.invalidateModule(module, invalidated);
