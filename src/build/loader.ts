@@ -133,7 +133,8 @@ type GlobContext = LoaderContext & { entryTypes?: Map<string, ContentEntryType> 
  * in each entry's rendered metadata (for `remarkPluginFrontmatter`) beside the parsed
  * data, which made that copy about a third of the content store that every start of
  * `npm run dev` reads, writes back and hands to its pages. Only what a remark plugin
- * added to the front matter is kept there.
+ * added to the front matter is kept there, and no empty field (no headings, no
+ * images): Astro reads each with a default.
  *
  * @returns the entry types, Markdown's lightened
  */
@@ -154,15 +155,20 @@ function lightenMarkdown(context: GlobContext, rel: (path: string) => string): G
       async getRenderFunction(config) {
         const render = await getRenderFunction.call(markdown, config);
         return async (entry) => {
-          const rendered = await render(entry);
-          const frontmatter = rendered.metadata?.frontmatter;
-          if (!frontmatter) return rendered;
-          const added = Object.entries(frontmatter).filter(([key]) => !Object.hasOwn(entry.data, key));
-          return { ...rendered, metadata: { ...rendered.metadata, frontmatter: Object.fromEntries(added) } };
+          const { html, metadata = {} } = await render(entry);
+          const added = Object.entries(metadata['frontmatter'] ?? {}).filter(([key]) => !Object.hasOwn(entry.data, key));
+          const kept = Object.entries({ ...metadata, frontmatter: Object.fromEntries(added) }).filter(([, value]) => !isEmpty(value));
+          return { html, metadata: Object.fromEntries(kept) };
         };
       },
     }),
   });
+}
+
+/** @returns whether `value` is an empty list or an object with no keys */
+function isEmpty(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
 }
 
 /**
