@@ -7,6 +7,7 @@ import { getContentFiles } from './src/build/content-files';
 import { finishedOutput } from './src/integrations/finish';
 import { freshContentInDev } from './src/integrations/fresh-content';
 import { hosts } from './src/integrations/hosts';
+import { oembedFiles } from './src/integrations/oembed';
 import { pagefindIndex } from './src/integrations/pagefind';
 import { permalinks } from './src/integrations/permalinks';
 import { previewImages } from './src/integrations/preview-images';
@@ -40,6 +41,8 @@ export default defineConfig({
     freshContentInDev(),
     // Preview images draw in other threads while the pages render, and are placed.
     previewImages(),
+    // The oEmbed documents, written past Astro's renderer.
+    oembedFiles(),
     // Lists each search bundle's pages; the finishing steps index them.
     pagefindIndex(),
     // Refuses a localhost site outside a local preview.

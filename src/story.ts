@@ -9,10 +9,11 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import siteJson from '../content/site.json';
 import { getCountryName, type CountryCode } from './lib/countries';
 import { getEventsJsonFiles } from './lib/data-export';
+import { getEmbedEventPath, getEmbedStatementPath, getOembed, getOembedPath } from './lib/embed';
 import { getDateIn, getLocalDate } from './lib/dates';
 import { getEventPath, getPath } from './lib/urls';
 import { throwIfLoadFailed } from './lib/load-failure';
-import { getEventCard, getStatementCard, getWithdrawnCard, type OgCard } from './lib/previews';
+import { getEventCard, getStatementCard, getWithdrawnCard, OG_HEIGHT, OG_WIDTH, type OgCard } from './lib/previews';
 import type { Source, Statement, Update } from './lib/schema';
 import { parseFileData, siteSchema } from './lib/site-files';
 import { groupByDay, listMonthStarts, paginateDays, paginateList, sortEvents, type ListPage, type MonthStart, type TimelinePage } from './lib/timeline';
@@ -348,6 +349,43 @@ export async function getPreviewImages(): Promise<PreviewImage[]> {
       card: isWithdrawn(event) ? getWithdrawnCard(event.data, site.title) : getStatementCard(statement, site.title),
     })),
   ];
+}
+
+/** A file the build writes as it is, not through Astro's renderer: its path under the site, and its text. */
+export interface SiteFile {
+  path: string;
+  text: string;
+}
+
+/** What an oEmbed document describes: an event or a statement, by id, and its title. */
+export interface Embeddable {
+  kind: 'event' | 'statement';
+  id: string;
+  title: string;
+}
+
+/** @returns every event and statement that is not withdrawn: each has an oEmbed document, which its page links to */
+export async function getEmbeddables(): Promise<Embeddable[]> {
+  const [events, statements] = await Promise.all([getEvents(), getStatements()]);
+  return [
+    ...events.map((event): Embeddable => ({ kind: 'event', id: event.id, title: event.data.title })),
+    ...statements.map(({ statement }): Embeddable => ({ kind: 'statement', id: statement.id, title: t('statementPage.title', { speaker: statement.speaker }) })),
+  ];
+}
+
+/**
+ * @param origin the site's origin, from Astro's `site`
+ * @returns the oEmbed document of `item`, at `oembed/events/<slug>.json` or `oembed/statements/<id>.json`
+ */
+export function getOembedFile({ kind, id, title }: Embeddable, origin: URL): SiteFile {
+  const url = (path: string) => new URL(path, origin).href;
+  const oembed = getOembed({
+    iframe: { src: url(kind === 'event' ? getEmbedEventPath(id) : getEmbedStatementPath(id)), title, kind },
+    siteName: site.title,
+    siteUrl: url(getPath()),
+    thumbnail: { url: url(getPath(`og/${kind === 'event' ? 'events' : 'statements'}/${id}.png`)), width: OG_WIDTH, height: OG_HEIGHT },
+  });
+  return { path: getOembedPath(kind, id).slice(getPath().length), text: `${JSON.stringify(oembed, null, 2)}\n` };
 }
 
 // The data files' text, kept for the build: events.json and its monthly parts are
