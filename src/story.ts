@@ -6,24 +6,22 @@
  */
 import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import siteJson from '../content/site.json';
 import { getCountryName, type CountryCode } from './lib/countries';
 import { getEventsJsonFiles } from './lib/data-export';
 import { getEmbedEventPath, getEmbedStatementPath, getOembed, getOembedPath } from './lib/embed';
 import { getDateIn, getLocalDate } from './lib/dates';
 import { getEventPath, getPath } from './lib/urls';
 import { throwIfLoadFailed } from './lib/load-failure';
-import { getEventCard, getStatementCard, getWithdrawnCard, OG_HEIGHT, OG_WIDTH, type OgCard } from './lib/previews';
+import { getEventPreviews, OG_HEIGHT, OG_WIDTH, type PreviewImage } from './lib/previews';
 import type { Source, Statement, Update } from './lib/schema';
-import { parseFileData, siteSchema } from './lib/site-files';
+import { site } from './site';
 import { groupByDay, listMonthStarts, paginateDays, paginateList, sortEvents, type ListPage, type MonthStart, type TimelinePage } from './lib/timeline';
 import { compareUpdates, getUpdatesNewestFirst } from './lib/updates';
 import { t } from './i18n';
 
 export type TimelineEvent = CollectionEntry<'events'>;
 
-/** The story's own words about itself, from `content/site.json`. */
-export const site = parseFileData('content/site.json', siteJson, siteSchema);
+export { site };
 
 /**
  * @returns a function that computes its value once per build, since every page asks
@@ -331,23 +329,13 @@ export async function getAllLocatedPlaces(): Promise<LocatedPlace[]> {
   return [...seen.values()];
 }
 
-/** A preview image to draw: its path under `og/` without `.png`, and what it shows. */
-export interface PreviewImage {
-  path: string;
-  card: OgCard;
-}
+export type { PreviewImage };
 
 /** @returns the preview image of the site, of every event and of every statement */
 export async function getPreviewImages(): Promise<PreviewImage[]> {
-  const [events, statements] = await Promise.all([getAllEvents(), getAllStatements()]);
   return [
     { path: 'site', card: { kicker: t('og.siteKicker'), title: site.title, countries: [], site: '' } },
-    // A withdrawn event's images show that it was withdrawn, never its words.
-    ...events.map((event) => ({ path: `events/${event.id}`, card: isWithdrawn(event) ? getWithdrawnCard(event.data, site.title) : getEventCard(event.data, site.title) })),
-    ...statements.map(({ statement, event }) => ({
-      path: `statements/${statement.id}`,
-      card: isWithdrawn(event) ? getWithdrawnCard(event.data, site.title) : getStatementCard(statement, site.title),
-    })),
+    ...(await getAllEvents()).flatMap((event) => getEventPreviews(event.id, event.data, site.title)),
   ];
 }
 

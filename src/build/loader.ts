@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { ContentEntryType } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { getDateIn } from '../lib/dates';
+import { handOverEvent } from './image-handover';
 import { ContentError, checkSiteLink, findFutureDates, getSlug, inspectMarkdown, isSlug, type SiteLink, type SiteMap } from '../lib/entry-rules';
 import { readFrontMatter } from '../lib/front-matter';
 import type { EventData } from '../lib/schema';
@@ -58,7 +59,9 @@ export function eventsLoader(base: string): Loader {
         try {
           // Dates as written: the glob loader's data has them as js-yaml Dates, rolled over.
           const data = props.filePath ? (readFrontMatter(readFileSync(posix.resolve(root, props.filePath), 'utf8')) as typeof props.data) : props.data;
-          return await context.parseData({ ...props, data });
+          const parsed = await context.parseData({ ...props, data });
+          handOverEvent(props.id, parsed as unknown as EventData);
+          return parsed;
         } catch (error) {
           const file = props.filePath ? rel(props.filePath) : (fileOf.get(props.id) ?? props.id);
           const detail = error instanceof Error ? error.message.replaceAll('**', '') : String(error);

@@ -88,12 +88,69 @@ export class OgDrawing {
   }
 
   /**
+   * Has each thread stop after the card it is drawing.
+   *
+   * @returns how many cards were taken, drawn or being drawn
+   */
+  stop(): number {
+    return Math.min(Atomics.exchange(this.#next, 0, this.#jobs.length), this.#jobs.length);
+  }
+
+  /**
    * @returns once every image is in the cache: how many milliseconds they took from
    *   the start; rejects when one could not be drawn
    */
   async done(): Promise<number> {
     const finished = await Promise.all(this.#workers.map(async (worker) => (await worker, performance.now())));
     return Math.max(this.#started, ...finished) - this.#started;
+  }
+}
+
+// Cards waiting before the first batch starts: a thread costs a start of its own.
+const FIRST_BATCH = 256;
+
+/**
+ * Draws images while the content loads, before the build has listed them: the build's
+ * main thread reads events on one core meanwhile, and leaves the other idle. Cards are
+ * added as each event is read and drawn in one thread, a batch at a time (a thread is
+ * given a fixed list), until `stop()`: the build's own drawing then finds what was
+ * drawn in the cache, and draws the rest.
+ */
+export class EarlyDrawing {
+  /** How many cards were drawn, or were being drawn when it stopped. */
+  drawn = 0;
+  #waiting: OgCard[] = [];
+  #batch: OgDrawing | undefined;
+  #stopped = false;
+
+  add(cards: readonly OgCard[]): void {
+    if (this.#stopped) return;
+    this.#waiting.push(...cards);
+    this.#next();
+  }
+
+  #next(): void {
+    if (this.#batch || this.#stopped || this.#waiting.length < FIRST_BATCH) return;
+    const batch = new OgDrawing(this.#waiting.splice(0), 1);
+    this.#batch = batch;
+    // A card that fails here fails again in the build's own drawing, which reports it.
+    void batch
+      .done()
+      .catch(() => 0)
+      .then(() => {
+        if (this.#batch !== batch) return;
+        this.drawn += batch.drawn;
+        this.#batch = undefined;
+        this.#next();
+      });
+  }
+
+  /** Stops after the cards being drawn; those not yet begun are left to the build's own drawing. */
+  stop(): void {
+    this.#stopped = true;
+    this.#waiting = [];
+    if (this.#batch) this.drawn += this.#batch.stop();
+    this.#batch = undefined;
   }
 }
 

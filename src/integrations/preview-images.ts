@@ -7,10 +7,11 @@
  * renderer cost a 10,000-event rebuild about 20 s; linking costs under one. `npm run
  * dev` draws each image on request instead.
  *
- * Drawing overlaps the rendering of pages: it begins with one thread as soon as the
- * list route is rendered (see build/image-handover), while the main thread renders the
- * other pages, and takes every core once they are written; then the last image is
- * awaited and all are linked. It ends inside Astro's process, before the finishing
+ * Drawing overlaps the rest of the build (see build/image-handover). It begins in one
+ * thread while the content loads, with each event's images as the loader reads it; goes
+ * on in one thread from the list, as soon as its route is rendered, while the main
+ * thread renders the other pages; and takes every core once they are written. Then the
+ * last image is awaited and all are linked. It ends inside Astro's process, before the finishing
  * steps (finish.ts), which run once that process has exited.
  */
 import { copyFile, link, mkdir, readFile, rm } from 'node:fs/promises';
@@ -18,9 +19,10 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { PreviewImage } from '../story';
-import { awaitImages } from '../build/image-handover';
-import { OgDrawing } from '../build/og-image';
+import { awaitEvents, awaitImages } from '../build/image-handover';
+import { EarlyDrawing, OgDrawing } from '../build/og-image';
+import { getEventPreviews, type PreviewImage } from '../lib/previews';
+import { site } from '../site';
 
 // Its name sorts first among the routes, and Astro renders routes in that order.
 const LIST = '_preview-images.json';
@@ -41,7 +43,9 @@ export function previewImages(): AstroIntegration {
   let images: readonly PreviewImage[] | undefined;
   let drawing: OgDrawing | undefined;
   let early = false;
+  const loading = new EarlyDrawing();
   const begin = (list: readonly PreviewImage[], threads: number) => {
+    loading.stop();
     images = list;
     drawing = new OgDrawing(list.map(({ card }) => card), threads);
   };
@@ -51,6 +55,16 @@ export function previewImages(): AstroIntegration {
       'astro:config:setup': ({ command, injectRoute }) => {
         if (command === 'dev') injectRoute({ pattern: '/og/[...path].png', entrypoint: new URL('./routes/preview-image.ts', import.meta.url) });
         else injectRoute({ pattern: `/${LIST}`, entrypoint: new URL('./routes/preview-list.ts', import.meta.url) });
+        // Each event's images, drawn while the content loads, on the core it leaves idle.
+        if (command === 'build') {
+          awaitEvents((slug, data) => {
+            try {
+              loading.add(getEventPreviews(slug, data, site.title).map(({ card }) => card));
+            } catch {
+              // An event whose images cannot be laid out now fails in the build's own drawing, which names it.
+            }
+          });
+        }
       },
       'astro:build:start': () => {
         // One thread while the main thread renders pages.
@@ -73,8 +87,9 @@ export function previewImages(): AstroIntegration {
           await Promise.all(images.slice(start, start + BATCH).map(({ path }, i) => place(files[start + i] ?? '', join(outDir, 'og', `${path}.png`))));
         }
         await rm(join(outDir, LIST));
+        const reused = Math.max(0, images.length - drawing.drawn - loading.drawn);
         logger.info(
-          `Placed ${images.length} preview images: drew ${drawing.drawn} in ${Math.round(took)} ms${early ? ', starting while the pages were rendered' : ''}; reused ${images.length - drawing.drawn} from the cache`,
+          `Placed ${images.length} preview images: drew ${loading.drawn} while the content loaded, then ${drawing.drawn} in ${Math.round(took)} ms${early ? ', starting while the pages were rendered' : ''}; reused ${reused} from the cache`,
         );
       },
     },

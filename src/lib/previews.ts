@@ -43,6 +43,26 @@ export function getWithdrawnCard(data: EventData, site: string): OgCard {
   return { kicker: t('withdrawn.heading'), title: t('withdrawn.title', { title: data.title }), countries: [], site };
 }
 
+/** A preview image to draw: its path under `og/` without `.png`, and what it shows. */
+export interface PreviewImage {
+  path: string;
+  card: OgCard;
+}
+
+/**
+ * @param slug the event's id
+ * @returns the preview images of an event and of each of its statements
+ *   (`events/<slug>`, `statements/<id>`); a withdrawn event's show that it was
+ *   withdrawn, never its words
+ */
+export function getEventPreviews(slug: string, data: EventData, site: string): PreviewImage[] {
+  const withdrawn = data.status === 'withdrawn' ? getWithdrawnCard(data, site) : undefined;
+  return [
+    { path: `events/${slug}`, card: withdrawn ?? getEventCard(data, site) },
+    ...data.statements.map((statement) => ({ path: `statements/${statement.id}`, card: withdrawn ?? getStatementCard(statement, site) })),
+  ];
+}
+
 /** @returns the preview card of a statement */
 export function getStatementCard(statement: Statement, site: string): OgCard {
   return {
