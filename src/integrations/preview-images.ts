@@ -8,11 +8,11 @@
  * dev` draws each image on request instead.
  *
  * Drawing overlaps the rest of the build (see build/image-handover). It begins in one
- * thread while the content loads, with each event's images as the loader reads it; goes
- * on in one thread from the list, as soon as its route is rendered, while the main
+ * thread while the content loads, with each event's images as the loader reads it;
+ * goes on in one thread from the list, as soon as its route is rendered, while the main
  * thread renders the other pages; and takes every core once they are written. Then the
- * last image is awaited and all are linked. It ends inside Astro's process, before the finishing
- * steps (finish.ts), which run once that process has exited.
+ * last image is awaited and all are linked. It ends inside Astro's process, before the
+ * finishing steps (finish.ts), which run once that process has exited.
  */
 import { copyFile, link, mkdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
