@@ -55,6 +55,8 @@ export class OgDrawing {
   readonly #jobs: DrawJob[];
   // The index of the next card to draw, shared by every thread.
   readonly #next = new Int32Array(new SharedArrayBuffer(4));
+  // How many cards are drawn and in the cache, counted by the threads.
+  readonly #finished = new Int32Array(new SharedArrayBuffer(4));
   readonly #workers: Promise<void>[] = [];
   readonly #started = performance.now();
 
@@ -80,20 +82,21 @@ export class OgDrawing {
     const left = this.#jobs.length - Atomics.load(this.#next, 0);
     const wanted = Math.min(threads, Math.ceil(left / MIN_SHARE) + this.#workers.length);
     while (this.#workers.length < wanted) {
-      const worker = runWorker({ jobs: this.#jobs, next: this.#next });
+      const worker = runWorker({ jobs: this.#jobs, next: this.#next, finished: this.#finished });
       // Its failure is reported by done(), which the build awaits later: not an unhandled rejection meanwhile.
       worker.catch(() => undefined);
       this.#workers.push(worker);
     }
   }
 
-  /**
-   * Has each thread stop after the card it is drawing.
-   *
-   * @returns how many cards were taken, drawn or being drawn
-   */
-  stop(): number {
-    return Math.min(Atomics.exchange(this.#next, 0, this.#jobs.length), this.#jobs.length);
+  /** How many cards are drawn and in the cache so far. */
+  get finished(): number {
+    return Atomics.load(this.#finished, 0);
+  }
+
+  /** Has each thread stop after the card it is drawing. */
+  stop(): void {
+    Atomics.store(this.#next, 0, this.#jobs.length);
   }
 
   /**
@@ -117,7 +120,7 @@ const FIRST_BATCH = 256;
  * drawn in the cache, and draws the rest.
  */
 export class EarlyDrawing {
-  /** How many cards were drawn, or were being drawn when it stopped. */
+  /** How many cards it drew: a card still being drawn when it stopped is left to the build's own drawing. */
   drawn = 0;
   #waiting: OgCard[] = [];
   #batch: OgDrawing | undefined;
@@ -139,7 +142,7 @@ export class EarlyDrawing {
       .catch(() => 0)
       .then(() => {
         if (this.#batch !== batch) return;
-        this.drawn += batch.drawn;
+        this.drawn += batch.finished;
         this.#batch = undefined;
         this.#next();
       });
@@ -149,7 +152,8 @@ export class EarlyDrawing {
   stop(): void {
     this.#stopped = true;
     this.#waiting = [];
-    if (this.#batch) this.drawn += this.#batch.stop();
+    this.#batch?.stop();
+    this.drawn += this.#batch?.finished ?? 0;
     this.#batch = undefined;
   }
 }

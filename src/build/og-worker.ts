@@ -14,13 +14,14 @@ export interface DrawJob {
   file: string;
 }
 
-/** What a worker is started with: every card, and the index of the next to take (on shared memory). */
+/** What a worker is started with: every card, the index of the next to take, and how many are drawn (both on shared memory). */
 export interface DrawQueue {
   jobs: DrawJob[];
   next: Int32Array;
+  finished: Int32Array;
 }
 
-const { jobs, next } = workerData as DrawQueue;
+const { jobs, next, finished } = workerData as DrawQueue;
 for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) {
   const { card, file } = jobs[i] as DrawJob;
   try {
@@ -28,6 +29,7 @@ for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 
   } catch (error) {
     throw new Error(`Could not draw the preview image of “${card.title}”`, { cause: error });
   }
+  Atomics.add(finished, 0, 1);
   // A turn of the event loop after each card: Skia's pixels (a map drawn once for each
   // set of places) are freed there, not during the loop. Without it, 10,000 events held
   // gigabytes until the last card.

@@ -25,11 +25,11 @@ function readImages(outDir: string): Map<string, Buffer> {
   return new Map(files.map((file) => [join(file.parentPath, file.name).slice(og.length + 1), readFileSync(join(file.parentPath, file.name))]));
 }
 
-/** @returns what the build said it drew and reused */
+/** @returns what the build said it drew (while the content loaded, then from its list) and reused */
 function drawnAndReused(output: string): { drawn: number; reused: number } {
-  const match = /drew (\d+) in \d+ ms[^;]*; reused (\d+) from the cache/.exec(output);
+  const match = /drew (\d+) while the content loaded, then (\d+) in \d+ ms[^;]*; reused (\d+) from the cache/.exec(output);
   if (!match) throw new Error(`no preview images line in:\n${output}`);
-  return { drawn: Number(match[1]), reused: Number(match[2]) };
+  return { drawn: Number(match[1]) + Number(match[2]), reused: Number(match[3]) };
 }
 
 const cold = buildSite(events, { TIMELINE_CACHE_DIR: cache });
