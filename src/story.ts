@@ -329,8 +329,6 @@ export async function getAllLocatedPlaces(): Promise<LocatedPlace[]> {
   return [...seen.values()];
 }
 
-export type { PreviewImage };
-
 /** @returns the preview image of the site, of every event and of every statement */
 export async function getPreviewImages(): Promise<PreviewImage[]> {
   return [
@@ -342,7 +340,7 @@ export async function getPreviewImages(): Promise<PreviewImage[]> {
 /** A file the build writes as it is, not through Astro's renderer: its path under the site, and its text. */
 export interface SiteFile {
   path: string;
-  text: string;
+  content: string;
 }
 
 /** What an oEmbed document describes: an event or a statement, by id, and its title. */
@@ -373,7 +371,7 @@ export function getOembedFile({ kind, id, title }: Embeddable, origin: URL): Sit
     siteUrl: url(getPath()),
     thumbnail: { url: url(getPath(`og/${kind === 'event' ? 'events' : 'statements'}/${id}.png`)), width: OG_WIDTH, height: OG_HEIGHT },
   });
-  return { path: getOembedPath(kind, id).slice(getPath().length), text: `${JSON.stringify(oembed, null, 2)}\n` };
+  return { path: getOembedPath(kind, id).slice(getPath().length), content: `${JSON.stringify(oembed, null, 2)}\n` };
 }
 
 // The data files' text, kept for the build: events.json and its monthly parts are

@@ -7,15 +7,14 @@
  * each, nearly all of it Astro's work per page, for a few hundred bytes); written here,
  * all of them take a few seconds. `npm run dev` serves each on request instead.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { writeFiles } from '../build/write-files';
 import type { SiteFile } from '../story';
 
 const LIST = '_oembed.json';
-// Files written at once: writing is file-system bound.
-const BATCH = 256;
 
 /** @returns the integration; list it before the finishing steps, which count the output's files */
 export function oembedFiles(): AstroIntegration {
@@ -30,10 +29,7 @@ export function oembedFiles(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const list = join(outDir, LIST);
         const files = JSON.parse(await readFile(list, 'utf8')) as SiteFile[];
-        await Promise.all([...new Set(files.map(({ path }) => dirname(join(outDir, path))))].map((folder) => mkdir(folder, { recursive: true })));
-        for (let start = 0; start < files.length; start += BATCH) {
-          await Promise.all(files.slice(start, start + BATCH).map(({ path, text }) => writeFile(join(outDir, path), text)));
-        }
+        await writeFiles(outDir, files);
         await rm(list);
         logger.info(`Wrote ${files.length} oEmbed documents`);
       },

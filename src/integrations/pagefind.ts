@@ -20,12 +20,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { getCacheDir } from '../build/cache';
+import { writeFiles } from '../build/write-files';
 import type { SearchBundle } from './routes/search-bundles';
 
 const LIST = 'search-bundles.json';
@@ -74,13 +75,6 @@ function countPages(files: BundleFiles): number {
   const entry = files.find(({ path }) => path === 'pagefind-entry.json');
   const { languages } = JSON.parse(entry ? Buffer.from(entry.content).toString('utf8') : '{"languages":{}}') as { languages: Record<string, { page_count: number }> };
   return Object.values(languages).reduce((total, { page_count }) => total + page_count, 0);
-}
-
-async function writeBundleFiles(output: string, files: BundleFiles): Promise<void> {
-  await Promise.all([...new Set(files.map(({ path }) => dirname(join(output, path))))].map((folder) => mkdir(folder, { recursive: true })));
-  for (let start = 0; start < files.length; start += BATCH) {
-    await Promise.all(files.slice(start, start + BATCH).map(({ path, content }) => writeFile(join(output, path), content)));
-  }
 }
 
 /** @returns each listed page's hash (`events/<slug>/index.html`), read from the site */
@@ -234,7 +228,7 @@ export async function writeSearchBundles(outDir: string, bundles: readonly Searc
       if (bundle !== site) files = shareEngine(files, `${relative(bundle.path, site.path).replaceAll('\\', '/')}/`);
       await toCache(cache, key, files);
     }
-    await writeBundleFiles(join(outDir, bundle.path), files);
+    await writeFiles(join(outDir, bundle.path), files);
   }
   await forgetUnused(cache);
   return indexed;
