@@ -4,7 +4,7 @@
  * that name the file, and the rules of src/lib/entry-rules.ts (safe Markdown, links
  * only to pages and anchors that exist), given what the whole site will hold.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentEntryType } from 'astro';
@@ -12,7 +12,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { getDateIn } from '../lib/dates';
 import { handOverEvent } from './image-handover';
 import { ContentError, checkSiteLink, findFutureDates, getSlug, inspectMarkdown, isSlug, type SiteLink, type SiteMap } from '../lib/entry-rules';
-import { readFrontMatter } from '../lib/front-matter';
+import { readBody, readFrontMatter } from '../lib/front-matter';
 import type { EventData } from '../lib/schema';
 import { groupByDay, paginateDays, sortEvents } from '../lib/timeline';
 import { getEventAnchors, getFixedPaths } from '../lib/urls';
@@ -57,9 +57,8 @@ export function eventsLoader(base: string): Loader {
 
       const parseData: LoaderContext['parseData'] = async (props) => {
         try {
-          // Dates as written: the glob loader's data has them as js-yaml Dates, rolled over.
-          const data = props.filePath ? (readFrontMatter(readFileSync(posix.resolve(root, props.filePath), 'utf8')) as typeof props.data) : props.data;
-          const parsed = await context.parseData({ ...props, data });
+          // The front matter as lightenMarkdown read it: dates as written.
+          const parsed = await context.parseData(props);
           handOverEvent(props.id, parsed as unknown as EventData);
           return parsed;
         } catch (error) {
@@ -128,10 +127,13 @@ export function eventsLoader(base: string): Loader {
 type GlobContext = LoaderContext & { entryTypes?: Map<string, ContentEntryType> | undefined };
 
 /**
- * The Markdown entry type glob() reads files with, made lighter in two ways. It answers
+ * The Markdown entry type glob() reads files with, made lighter in three ways. It answers
  * for a file whose text matches its stored entry without parsing it: glob() parses a
  * file's front matter before it finds the file unchanged, then drops what it parsed (at
  * 10,000 events, 2 s of YAML on every load: every start of `npm run dev`, every edit).
+ * It reads a changed file's front matter once, our way (dates as written,
+ * src/lib/front-matter.ts), where glob() would read it with js-yaml's defaults and the
+ * schema would need it read again.
  * And it stores no second copy of the front matter: Astro keeps the raw front matter
  * in each entry's rendered metadata (for `remarkPluginFrontmatter`) beside the parsed
  * data, which made that copy about a third of the content store that every start of
@@ -152,7 +154,13 @@ function lightenMarkdown(context: GlobContext, rel: (path: string) => string): G
       const kept = context.store.get(getSlug(file));
       // Never read: glob() keeps the stored entry of an unchanged file.
       if (kept?.filePath === file && kept.digest === context.generateDigest(params.contents)) return { data: {}, rawData: '', body: '', slug: '' };
-      return markdown.getEntryInfo(params);
+      let data: Record<string, unknown>;
+      try {
+        data = readFrontMatter(params.contents);
+      } catch (error) {
+        throw new ContentError(file, 'front matter', error instanceof Error ? error.message : String(error), { cause: error });
+      }
+      return { data, rawData: '', body: readBody(params.contents), slug: typeof data['slug'] === 'string' ? data['slug'] : '' };
     },
     ...(getRenderFunction && {
       async getRenderFunction(config) {

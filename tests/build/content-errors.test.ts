@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build';
 
 const cases: [fixture: string, file: string, field: string | RegExp][] = [
+  ['malformed-yaml', '2024-01-17-broken.md', 'front matter: bad indentation of a mapping entry'],
   ['missing-title', '2024-01-17-broken.md', 'title: title: Required'],
   ['unknown-field', '2024-01-17-broken.md', /Unrecognized key.*headline/],
   ['wrong-type', '2024-01-17-broken.md', 'countries: countries: Expected type `"array"`, received `"string"`'],
