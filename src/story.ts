@@ -92,9 +92,7 @@ function isEvent(value: unknown): value is TimelineEvent {
 }
 
 /** @returns the events the feeds carry: the timeline's, less those yet to happen */
-export async function getFeedEvents(): Promise<TimelineEvent[]> {
-  return (await getEvents()).filter((event) => !isUpcoming(event));
-}
+export const getFeedEvents = oncePerBuild(async (): Promise<TimelineEvent[]> => (await getEvents()).filter((event) => !isUpcoming(event)));
 
 /** A correction, clarification or update, with the event it belongs to. */
 export interface CorrectionInContext {
