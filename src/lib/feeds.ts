@@ -213,8 +213,8 @@ export function getFeedMonths<E extends EventLike>(events: readonly E[]): FeedMo
 }
 
 // Every feed and monthly archive (three formats, a few dozen months) reads the same
-// events by month: grouped once per list of events, not once per file (3 s of a
-// 10,000-event build).
+// events by month: grouped once per list of events, not once per file (renderFeed was
+// 3.1 s of a cold 10,000-event build's main thread in a CPU profile).
 const monthsOf = new WeakMap<readonly EventLike[], FeedMonth<EventLike>[]>();
 
 function getFeedMonthsOnce(events: readonly EventLike[]): FeedMonth<EventLike>[] {
