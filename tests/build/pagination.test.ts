@@ -74,9 +74,11 @@ describe(`a story of ${COUNT} events`, () => {
   });
 
   it('gives each country a search bundle of exactly its events and statements, beside the whole index', () => {
-    // Pagefind's fragment files: gzip of a signature and the record's JSON.
+    // Pagefind's fragment files (in a folder named by the bundle's metadata): gzip of a
+    // signature and the record's JSON.
     const urls = (bundle: string) =>
-      readdirSync(join(outDir, bundle, 'fragment'))
+      readdirSync(join(outDir, bundle, 'fragment'), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.pf_fragment'))
         .map((file) => JSON.parse(gunzipSync(readFileSync(join(outDir, bundle, 'fragment', file))).subarray('pagefind_dcd'.length).toString()) as { url: string })
         .map(({ url }) => url)
         .sort();
