@@ -11,7 +11,7 @@ import type { ContentEntryType } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { getDateIn } from '../lib/dates';
 import { handOverEvent } from './image-handover';
-import { ContentError, checkSiteLink, findFutureDates, getSlug, inspectMarkdown, isSlug, type SiteLink, type SiteMap } from '../lib/entry-rules';
+import { ContentError, checkSiteLink, findFutureDates, findRunawayNesting, getSlug, inspectMarkdown, isSlug, type SiteLink, type SiteMap } from '../lib/entry-rules';
 import { readBody, readFrontMatter } from '../lib/front-matter';
 import type { EventData } from '../lib/schema';
 import { groupByDay, paginateDays, sortEvents } from '../lib/timeline';
@@ -67,8 +67,18 @@ export function eventsLoader(base: string): Loader {
           throw new ContentError(file, 'front matter', detail, { cause: error });
         }
       };
-      const globContext: GlobContext = { ...context, parseData, entryTypes: lightenMarkdown(context, rel) };
+      const unrendered: Unrendered[] = [];
+      const globContext: GlobContext = { ...context, parseData, entryTypes: lightenMarkdown(context, rel, unrendered) };
       await inner.load(globContext);
+      // glob() only logs a body it could not render, and keeps the entry without it.
+      const [failed] = unrendered;
+      if (failed) {
+        // Dropped, so that the next load renders them again rather than keep them as they are.
+        for (const { id } of unrendered) context.store.delete(id);
+        const file = fileOf.get(failed.id) ?? failed.id;
+        const { problems } = inspectMarkdown(failed.body);
+        throw new ContentError(file, 'body', problems.length > 0 ? problems.join('; ') : `could not be rendered: ${failed.error.message}`, { cause: failed.error });
+      }
 
       const statementOwners = new Map<string, string>();
       const events = new Map<string, ReadonlySet<string>>();
@@ -126,14 +136,22 @@ export function eventsLoader(base: string): Loader {
 // Astro passes every loader the entry types glob() reads files with, outside LoaderContext's type.
 type GlobContext = LoaderContext & { entryTypes?: Map<string, ContentEntryType> | undefined };
 
+/** An entry whose body could not be rendered. */
+interface Unrendered {
+  id: string;
+  body: string;
+  error: Error;
+}
+
 /**
- * The Markdown entry type glob() reads files with, made lighter in three ways. It answers
+ * The Markdown entry type glob() reads files with, made lighter in three ways, and stricter in one. It answers
  * for a file whose text matches its stored entry without parsing it: glob() parses a
  * file's front matter before it finds the file unchanged, then drops what it parsed (at
  * 10,000 events, 2 s of YAML on every load: every start of `npm run dev`, every edit).
  * It reads a changed file's front matter once, our way (dates as written,
  * src/lib/front-matter.ts), where glob() would read it with js-yaml's defaults and the
  * schema would need it read again.
+ * It notes each body it could not render, which glob() only logs.
  * And it stores no second copy of the front matter: Astro keeps the raw front matter
  * in each entry's rendered metadata (for `remarkPluginFrontmatter`) beside the parsed
  * data, which made that copy about a third of the content store that every start of
@@ -143,7 +161,7 @@ type GlobContext = LoaderContext & { entryTypes?: Map<string, ContentEntryType> 
  *
  * @returns the entry types, Markdown's lightened
  */
-function lightenMarkdown(context: GlobContext, rel: (path: string) => string): GlobContext['entryTypes'] {
+function lightenMarkdown(context: GlobContext, rel: (path: string) => string, unrendered: Unrendered[]): GlobContext['entryTypes'] {
   const markdown = context.entryTypes?.get('.md');
   if (!markdown) return context.entryTypes;
   const { getRenderFunction } = markdown;
@@ -160,13 +178,20 @@ function lightenMarkdown(context: GlobContext, rel: (path: string) => string): G
       } catch (error) {
         throw new ContentError(file, 'front matter', error instanceof Error ? error.message : String(error), { cause: error });
       }
-      return { data, rawData: '', body: readBody(params.contents), slug: typeof data['slug'] === 'string' ? data['slug'] : '' };
+      const body = readBody(params.contents);
+      // Refused before glob() renders it, which would take minutes.
+      const runaway = findRunawayNesting(body);
+      if (runaway) throw new ContentError(file, 'body', runaway);
+      return { data, rawData: '', body, slug: '' };
     },
     ...(getRenderFunction && {
       async getRenderFunction(config) {
         const render = await getRenderFunction.call(markdown, config);
         return async (entry) => {
-          const { html, metadata = {} } = await render(entry);
+          const { html, metadata = {} } = await render(entry).catch((error: unknown) => {
+            unrendered.push({ id: entry.id, body: entry.body ?? '', error: error instanceof Error ? error : new Error(String(error)) });
+            throw error;
+          });
           const added = Object.entries(metadata['frontmatter'] ?? {}).filter(([key]) => !Object.hasOwn(entry.data, key));
           const kept = Object.entries({ ...metadata, frontmatter: Object.fromEntries(added) }).filter(([, value]) => !isEmpty(value));
           return { html, metadata: Object.fromEntries(kept) };

@@ -3,8 +3,8 @@
  * a Markdown body with no raw HTML or script URLs, and links only to pages and anchors
  * of the site that exist. Pure: the events loader (src/build/loader.ts) feeds it.
  */
+import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { visit } from 'unist-util-visit';
 import { getLocalDate, type When } from './dates';
 import type { EventStatus } from './schema';
 
@@ -45,16 +45,61 @@ export interface SiteLink {
   line: number;
 }
 
+// How deep Markdown may nest (quotes, lists and emphasis within each other). No news
+// text comes near it; rendering thousands of levels (`> > > …`) overflows the stack.
+const MAX_DEPTH = 100;
+const DEEP = `is nested more than ${MAX_DEPTH} levels deep (quotes, lists or emphasis within each other); nest it less`;
+// A line opening quotes or list items (`> - 1. `), and emphasis marks.
+const OPENING_RE = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/;
+const OPENER_RE = />|[-*+]|\d{1,9}[.)]/g;
+const MARK_RE = /[*_~]/g;
+// More emphasis marks than any news paragraph holds, and far fewer than slow the parser.
+const MAX_MARKS = 200;
+
+/**
+ * Finds, in the text itself, Markdown that nests too deep, before anything parses it:
+ * the parser takes seconds over two thousand list items opened on one line or emphases
+ * within each other, and minutes over ten thousand. Linear in the body's length.
+ *
+ * @returns what is wrong, or `undefined`
+ */
+export function findRunawayNesting(body: string): string | undefined {
+  let marks = 0;
+  let paragraph = 1;
+  for (const [i, line] of body.split('\n').entries()) {
+    const opening = OPENING_RE.exec(line)?.[0] ?? '';
+    if ((opening.match(OPENER_RE)?.length ?? 0) > MAX_DEPTH) return `line ${i + 1}: the text ${DEEP}`;
+    if (line.trim() === '') {
+      marks = 0;
+      paragraph = i + 2;
+      continue;
+    }
+    marks += line.match(MARK_RE)?.length ?? 0;
+    if (marks > MAX_MARKS) return `line ${paragraph}: more than ${MAX_MARKS} emphasis marks (*, _ or ~) in one paragraph; write fewer`;
+  }
+  return undefined;
+}
+
 /**
  * Reads a Markdown body once for what must not reach a page (raw HTML, which Astro
- * passes through unsanitized, and addresses with a scheme such as `javascript:`) and
- * for its links to pages of this site, which are checked once all entries are known.
+ * passes through unsanitized, addresses with a scheme such as `javascript:`, and
+ * nesting too deep to render) and for its links to pages of this site, which are
+ * checked once all entries are known. Walks the tree with a list of its own rather
+ * than by recursion, so that no depth overflows it.
  */
 export function inspectMarkdown(body: string): { problems: string[]; siteLinks: SiteLink[] } {
+  const runaway = findRunawayNesting(body);
+  if (runaway) return { problems: [runaway], siteLinks: [] };
   const problems: string[] = [];
   const siteLinks: SiteLink[] = [];
-  visit(fromMarkdown(body), (node) => {
+  const toVisit: [Nodes, number][] = [[fromMarkdown(body), 0]];
+  for (let next = toVisit.pop(); next; next = toVisit.pop()) {
+    const [node, depth] = next;
     const line = node.position?.start.line ?? 0;
+    if (depth > MAX_DEPTH) {
+      problems.push(`line ${line}: the text ${DEEP}`);
+      break;
+    }
     if (node.type === 'html') {
       problems.push(`line ${line}: raw HTML is not allowed (${node.value.trim().slice(0, 40)}); write Markdown`);
     } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
@@ -62,7 +107,9 @@ export function inspectMarkdown(body: string): { problems: string[]; siteLinks: 
       if (!SAFE_URL_RE.test(url)) problems.push(`line ${line}: the address "${node.url}" is not an http(s), mailto or site link`);
       else if (!/^(?:https?:|mailto:|\/\/)/i.test(url)) siteLinks.push({ url, line });
     }
-  });
+    // In reverse, so that they are taken in the order they are written.
+    if ('children' in node) for (const child of node.children.toReversed()) toVisit.push([child, depth + 1]);
+  }
   return { problems, siteLinks };
 }
 

@@ -166,6 +166,20 @@ describe('inspectMarkdown', () => {
     expect(unsafe('[a](https://x.org) [b](/about/) [c](#top) [d](../x/) [e](mailto:a@b.org) [f](events/x/)')).toEqual([]);
   });
 
+  it('refuses nesting too deep to render, at any depth, and allows ninety quotes within quotes', () => {
+    expect(unsafe(`${'> '.repeat(90)}quoted`)).toEqual([]);
+    expect(unsafe(`${'> '.repeat(101)}quoted`)).toEqual([expect.stringMatching(/^line 1: the text is nested more than 100 levels deep/)]);
+    expect(unsafe(`text\n\n${'- '.repeat(50_000)}listed`)).toEqual([expect.stringMatching(/^line 3: the text is nested more than 100 levels deep/)]);
+    // Emphases within emphases, which the parser reads in minutes at this size.
+    const open = Array.from({ length: 20_000 }, (_, i) => `${i % 2 ? '_' : '*'}w`).join(' ');
+    const close = Array.from({ length: 20_000 }, (_, i) => `w${i % 2 ? '*' : '_'}`).join(' ');
+    expect(unsafe(`text\n\n${open} x\n${close}`)).toEqual([expect.stringMatching(/^line 3: more than 200 emphasis marks/)]);
+    expect(unsafe(`text\n\n${'*'.repeat(20_000)}x`)).toEqual([expect.stringMatching(/^line 3: more than 200 emphasis marks/)]);
+    // A paragraph ends at a blank line: the marks are counted again.
+    const paragraph = `*${'a few words '.repeat(5)}* and _more_ and ~~struck~~.`;
+    expect(unsafe(Array.from({ length: 40 }, () => paragraph).join('\n\n'))).toEqual([]);
+  });
+
   it('finds raw HTML, block or inline, with its line', () => {
     expect(unsafe('ok\n\n<iframe src="https://x.org"></iframe>')).toEqual([
       expect.stringMatching(/^line 3: raw HTML is not allowed \(<iframe/),
