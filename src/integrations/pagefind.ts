@@ -29,7 +29,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { getCacheDir } from '../build/cache';
 import { shortenFragmentNames } from '../build/fragment-names';
-import { writeFiles } from '../build/write-files';
+import { writeFiles, type FileToWrite } from '../build/write-files';
 import type { SearchBundle } from './routes/search-bundles';
 
 const LIST = 'search-bundles.json';
@@ -45,9 +45,6 @@ function check(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind could not ${step}: ${errors.join('; ')}`);
 }
 
-/** A bundle's files, as paths under the bundle's folder and their content. */
-type BundleFiles = { path: string; content: Uint8Array }[];
-
 /**
  * Makes a country bundle use the whole site's engine: its script and WebAssembly go,
  * its worker is one line loading the whole site's (Pagefind starts its one worker from
@@ -58,7 +55,7 @@ type BundleFiles = { path: string; content: Uint8Array }[];
  * @param files the bundle's files, as Pagefind wrote them
  * @param up the whole site's bundle, relative to this one (`../../`)
  */
-function shareEngine(files: BundleFiles, up: string): BundleFiles {
+function shareEngine(files: FileToWrite[], up: string): FileToWrite[] {
   return files
     .filter(({ path }) => path !== 'pagefind.js' && !/^wasm\..*\.pagefind$/.test(path))
     .map((file) => {
@@ -74,7 +71,7 @@ function shareEngine(files: BundleFiles, up: string): BundleFiles {
 }
 
 /** @returns how many pages a bundle holds, from its entry file */
-function countPages(files: BundleFiles): number {
+function countPages(files: FileToWrite[]): number {
   const entry = files.find(({ path }) => path === 'pagefind-entry.json');
   const { languages } = JSON.parse(entry ? Buffer.from(entry.content).toString('utf8') : '{"languages":{}}') as { languages: Record<string, { page_count: number }> };
   return Object.values(languages).reduce((total, { page_count }) => total + page_count, 0);
@@ -92,9 +89,9 @@ async function hashPages(outDir: string, pages: readonly string[]): Promise<Map<
 }
 
 /** @returns the bundle kept under `key`, if it is there and whole; marks it as used */
-async function fromCache(cache: string, key: string): Promise<BundleFiles | undefined> {
+async function fromCache(cache: string, key: string): Promise<FileToWrite[] | undefined> {
   try {
-    const files = deserialize(await readFile(join(cache, key))) as BundleFiles;
+    const files = deserialize(await readFile(join(cache, key))) as FileToWrite[];
     const now = new Date();
     await utimes(join(cache, key), now, now);
     return files;
@@ -104,7 +101,7 @@ async function fromCache(cache: string, key: string): Promise<BundleFiles | unde
 }
 
 /** Keeps a bundle under `key`; written whole or not at all, since other builds may share the cache. */
-async function toCache(cache: string, key: string, files: BundleFiles): Promise<void> {
+async function toCache(cache: string, key: string, files: FileToWrite[]): Promise<void> {
   const partial = join(cache, `${key}.${process.pid}.partial`);
   await writeFile(partial, serialize(files));
   await rename(partial, join(cache, key));
@@ -170,7 +167,7 @@ async function addByName(index: pagefind.PagefindIndex, outDir: string, folder: 
  *
  * @returns the bundle's files
  */
-async function indexBundle(outDir: string, pages: readonly string[]): Promise<BundleFiles> {
+async function indexBundle(outDir: string, pages: readonly string[]): Promise<FileToWrite[]> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   check('start', errors);
   if (!index) throw new Error('Pagefind could not start');

@@ -106,9 +106,14 @@ export function getResizeScriptPath(): string {
   return getPath('embed/resize.js');
 }
 
+/** @returns where the oEmbed document of an event or a statement is, under `oembed/` and without `.json`: `events/<slug>` */
+export function getOembedName(kind: 'event' | 'statement', id: string): string {
+  return `${kind === 'event' ? 'events' : 'statements'}/${id}`;
+}
+
 /** @returns the path of the oEmbed document of an event or a statement */
 export function getOembedPath(kind: 'event' | 'statement', id: string): string {
-  return getPath(`oembed/${kind === 'event' ? 'events' : 'statements'}/${id}.json`);
+  return getPath(`oembed/${getOembedName(kind, id)}.json`);
 }
 
 /**

@@ -4,13 +4,13 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getEmbeddables, getOembedFile, type Embeddable } from '../../story';
-import { getOembedPath } from '../../lib/embed';
-import { getOrigin, getPath } from '../../lib/urls';
+import { getOembedName } from '../../lib/embed';
+import { getOrigin } from '../../lib/urls';
 
 export const prerender = true;
 
 export const getStaticPaths = (async () =>
-  (await getEmbeddables()).map((item) => ({ params: { path: getOembedPath(item.kind, item.id).slice(getPath('oembed/').length, -'.json'.length) }, props: { item } }))) satisfies GetStaticPaths;
+  (await getEmbeddables()).map((item) => ({ params: { path: getOembedName(item.kind, item.id) }, props: { item } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ item: Embeddable }> = ({ props, site }) =>
   new Response(getOembedFile(props.item, getOrigin(site)).content, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
