@@ -90,7 +90,7 @@ export function shortenFragmentNames<File extends FileToWrite>(files: readonly F
       for (let i = 0; i < pages.value; i++) {
         const page = readHead(bytes, at);
         const name = readHead(bytes, page.next);
-        if (page.major !== ARRAY || page.value < 1 || name.major !== TEXT) throw new Error(`page ${i} is not a list beginning with its fragment's name`);
+        if (page.major !== ARRAY || page.value < 1 || name.major !== TEXT) throw new Error(`page ${i} is not a list beginning with its fragment’s name`);
         const end = skip(bytes, at);
         const group = page.value >= 3 ? readHead(bytes, skip(bytes, skip(bytes, page.next))) : undefined;
         if (group && group.major === TEXT && group.value > 0) return [...files];
