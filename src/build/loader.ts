@@ -144,14 +144,17 @@ interface Unrendered {
 }
 
 /**
- * The Markdown entry type glob() reads files with, made lighter in three ways, and stricter in one. It answers
- * for a file whose text matches its stored entry without parsing it: glob() parses a
- * file's front matter before it finds the file unchanged, then drops what it parsed (at
- * 10,000 events, 2 s of YAML on every load: every start of `npm run dev`, every edit).
+ * The Markdown entry type glob() reads files with, made lighter in three ways and
+ * stricter in two. It answers for a file whose text matches its stored entry without
+ * parsing it: glob() parses a file's front matter before it finds the file unchanged,
+ * then drops what it parsed (at 10,000 events, 2 s of YAML on every load: every start
+ * of `npm run dev`, every edit).
  * It reads a changed file's front matter once, our way (dates as written,
  * src/lib/front-matter.ts), where glob() would read it with js-yaml's defaults and the
  * schema would need it read again.
- * It notes each body it could not render, which glob() only logs.
+ * It refuses a body nested so deep that rendering it would take minutes or overflow
+ * the stack, before glob() renders it, and notes each body it could not render, which
+ * glob() only logs.
  * And it stores no second copy of the front matter: Astro keeps the raw front matter
  * in each entry's rendered metadata (for `remarkPluginFrontmatter`) beside the parsed
  * data, which made that copy about a third of the content store that every start of

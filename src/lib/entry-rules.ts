@@ -74,7 +74,8 @@ export function findRunawayNesting(body: string): string | undefined {
       paragraph = i + 2;
       continue;
     }
-    marks += line.match(MARK_RE)?.length ?? 0;
+    // A list item's own `*` or `-` is not emphasis.
+    marks += line.slice(opening.length).match(MARK_RE)?.length ?? 0;
     if (marks > MAX_MARKS) return `line ${paragraph}: more than ${MAX_MARKS} emphasis marks (*, _ or ~) in one paragraph; write fewer`;
   }
   return undefined;

@@ -178,6 +178,8 @@ describe('inspectMarkdown', () => {
     // A paragraph ends at a blank line: the marks are counted again.
     const paragraph = `*${'a few words '.repeat(5)}* and _more_ and ~~struck~~.`;
     expect(unsafe(Array.from({ length: 40 }, () => paragraph).join('\n\n'))).toEqual([]);
+    // Nor are a list's own markers emphasis: a list of 300 items passes.
+    expect(unsafe(Array.from({ length: 300 }, (_, i) => `* item ${i}`).join('\n'))).toEqual([]);
   });
 
   it('finds raw HTML, block or inline, with its line', () => {
