@@ -4,7 +4,7 @@
  * per image, as a quantiser does) keeps its look at a third of the bytes of full
  * colour, and costs a table look-up per pixel instead of a quantiser's search.
  */
-import { crc32, deflateSync } from 'node:zlib';
+import { constants, crc32, deflateSync } from 'node:zlib';
 
 /** A colour as `#rrggbb`. */
 export type Hex = `#${string}`;
@@ -100,27 +100,34 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
+// The rows of the last image, kept for the next: a card's are 756 KB, and allocating
+// them for each card cost more than filling them.
+let rows = Buffer.alloc(0);
+
 /**
+ * Compressed with zlib's run-length strategy: a card is runs of flat colour, and
+ * looking only for runs (not for earlier rows' patterns) compresses 400 preview cards
+ * in 0.9 ms each instead of 1.6 ms (level 3, the default strategy), for 32.0 KB
+ * instead of 29.0 KB.
+ *
  * @param indices one palette index a pixel, row by row
  * @param palette RGB triples
- * @param level zlib's compression level. 3, not zlib's 6: on 200 preview cards, 1.4 ms
- *   a card instead of 5.4 ms (half of all the drawing), for 28.0 KB instead of 22.9 KB
  * @returns the bytes of an 8-bit indexed PNG
  */
-export function encodeIndexedPng(width: number, height: number, indices: Uint8Array, palette: readonly number[][], level = 3): Buffer {
+export function encodeIndexedPng(width: number, height: number, indices: Uint8Array, palette: readonly number[][]): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   // 8 bits a pixel, colour type 3 (indexed); compression, filter and interlace 0.
   header.set([8, 3, 0, 0, 0], 8);
   // Each row starts with its filter, none: filters only help photographs and gradients.
-  const rows = Buffer.alloc((width + 1) * height);
+  if (rows.length !== (width + 1) * height) rows = Buffer.alloc((width + 1) * height);
   for (let y = 0; y < height; y++) rows.set(indices.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
     chunk('PLTE', Uint8Array.from(palette.flat())),
-    chunk('IDAT', deflateSync(rows, { level })),
+    chunk('IDAT', deflateSync(rows, { level: 1, strategy: constants.Z_RLE })),
     chunk('IEND', new Uint8Array()),
   ]);
 }
