@@ -269,15 +269,17 @@ export class CardComposer {
   /** Lays `glyph`'s coverage onto the card with its pen at (x, y), in the colours of `ramp`. */
   #placeGlyph(glyph: Glyph, x: number, y: number, ramp: Uint8Array): void {
     const { width, height } = this;
-    const [cover, indices] = [this.#coverage, this.indices];
-    for (let row = 0; row < glyph.height; row++) {
-      const cardY = y + glyph.top + row;
-      if (cardY < 0 || cardY >= height) continue;
-      for (let col = 0; col < glyph.width; col++) {
-        const value = glyph.coverage[row * glyph.width + col] as number;
-        const cardX = x + glyph.left + col;
-        if (value === 0 || cardX < 0 || cardX >= width) continue;
-        const p = cardY * width + cardX;
+    const [cover, indices, coverage] = [this.#coverage, this.indices, glyph.coverage];
+    const [left, top] = [x + glyph.left, y + glyph.top];
+    // The part of the glyph that falls on the card.
+    const [fromCol, toCol] = [Math.max(0, -left), Math.min(glyph.width, width - left)];
+    const [fromRow, toRow] = [Math.max(0, -top), Math.min(glyph.height, height - top)];
+    for (let row = fromRow; row < toRow; row++) {
+      let p = (top + row) * width + left + fromCol;
+      const end = row * glyph.width + toCol;
+      for (let q = row * glyph.width + fromCol; q < end; q++, p++) {
+        const value = coverage[q] as number;
+        if (value === 0) continue;
         const before = cover[p] as number;
         // Where two glyphs overlap, as Skia blends one over the other.
         const after = before === 0 ? value : before + value - Math.round((before * value) / 255);
