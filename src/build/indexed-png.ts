@@ -100,8 +100,8 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-// The rows of the last image, kept for the next: a card's are 756 KB, and allocating
-// them for each card cost more than filling them.
+// The rows of the last image, kept for the next: a card's are 756 KB, which each card
+// allocated, zeroed and left to the garbage collector.
 let rows = Buffer.alloc(0);
 
 /**
@@ -120,9 +120,12 @@ export function encodeIndexedPng(width: number, height: number, indices: Uint8Ar
   header.writeUInt32BE(height, 4);
   // 8 bits a pixel, colour type 3 (indexed); compression, filter and interlace 0.
   header.set([8, 3, 0, 0, 0], 8);
-  // Each row starts with its filter, none: filters only help photographs and gradients.
   if (rows.length !== (width + 1) * height) rows = Buffer.alloc((width + 1) * height);
-  for (let y = 0; y < height; y++) rows.set(indices.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+  for (let y = 0; y < height; y++) {
+    // Each row starts with its filter, none: filters only help photographs and gradients.
+    rows[y * (width + 1)] = 0;
+    rows.set(indices.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+  }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),

@@ -1,6 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { drawOgCard, wrapText } from '../../src/build/og-draw';
+import { encodeIndexedPng } from '../../src/build/indexed-png';
 import { decodePng } from '../support/png';
 
 const card = { kicker: 'Military strike · Thursday 18 January 2024', title: 'Pakistan strikes militant hideouts in Iran', countries: ['Pakistan', 'Iran'], site: 'A timeline' };
@@ -88,5 +89,20 @@ describe('wrapping a title', () => {
     expect(lines).toHaveLength(3);
     for (const line of lines) expect(width(line)).toBeLessThanOrEqual(600);
     expect(lines.at(-1)).toMatch(/…$/);
+  });
+});
+
+describe('an indexed PNG', () => {
+  const palette = [
+    [255, 255, 255],
+    [200, 0, 0],
+    [0, 0, 200],
+  ];
+
+  it('shows its own pixels, each row unfiltered, after an image of another shape whose rows take as many bytes', () => {
+    // 3×2 and 1×4 both take 8 bytes with each row's filter byte; the first is all the second colour.
+    encodeIndexedPng(3, 2, new Uint8Array(6).fill(1), palette);
+    const image = decodePng(encodeIndexedPng(1, 4, Uint8Array.of(0, 2, 0, 2), palette));
+    expect([0, 1, 2, 3].map((y) => image.colourAt(0, y))).toEqual(['#ffffff', '#0000c8', '#ffffff', '#0000c8']);
   });
 });
