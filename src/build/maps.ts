@@ -3,6 +3,7 @@
  * (npm world-atlas, 1:50m) with d3-geo. The map is fitted to the places it marks,
  * never to hand-set positions; no tiles and no script reach the reader.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
@@ -74,6 +75,9 @@ export function compactPath(d: string): string {
   }
   return out;
 }
+
+/** The sizes maps are drawn at, in SVG units: an event's, and the timeline's map of every place. */
+export const MAP_SIZE = { event: { width: 640, height: 300 }, overview: { width: 720, height: 360 } } as const;
 
 const drawn = new Map<string, DrawnMap>();
 
@@ -175,4 +179,58 @@ function placeLabels(points: { x: number; y: number; name: string }[], size: { w
     taken.push(box(chosen));
     return { ...point, label: { x: Math.round(chosen.x), y: Math.round(chosen.y), anchor: chosen.anchor } };
   });
+}
+
+/** The colours of a map's sea and land, on a light page and on a dark one. */
+export const MAP_COLOURS = {
+  light: { sea: '#e4edf2', land: '#f4f1ea', marked: '#e8d9c9', border: '#a39a8c' },
+  dark: { sea: '#1b2630', land: '#2b2926', marked: '#4a3b30', border: '#6d665c' },
+} as const;
+
+/** A map's sea and land: an SVG file of their own, which the pages showing the map share. */
+export interface MapLand {
+  /** The file's name less `.svg`: getMapLandName's. */
+  name: string;
+  /** A hash of the file's text, for the pages' links: a browser keeps the file for good, so a new drawing needs a new address. */
+  version: string;
+  svg: string;
+}
+
+/**
+ * @returns the name of the file of the sea and land of a map of `places` (drawMapLand):
+ *   a hash of the positions and size it is drawn from, not of the drawing, so that the
+ *   site's maps are listed without drawing any
+ */
+export function getMapLandName(places: readonly MapPlace[], size: { width: number; height: number }): string {
+  const positions = places.map((place) => [place.lat, place.lon]).sort(([a = 0, b = 0], [c = 0, d = 0]) => a - c || b - d);
+  return createHash('sha256').update(JSON.stringify([positions, size.width, size.height])).digest('hex').slice(0, 12);
+}
+
+const lands = new Map<string, MapLand>();
+
+/**
+ * The sea and the country outlines are nearly all of a map's bytes, and events with the
+ * same places have the same ones. Kept in a file, they are written and downloaded once,
+ * not in every page of those events; the page keeps the places, their labels and the
+ * map's text alternative. The file carries its own colours, light and dark, since a
+ * page's style does not reach into an image.
+ *
+ * @returns the file of the sea and land of the map of `places` (drawLocatorMap's)
+ */
+export function drawMapLand(places: readonly MapPlace[], size: { width: number; height: number }): MapLand {
+  const name = getMapLandName(places, size);
+  const known = lands.get(name);
+  if (known) return known;
+  const map = drawLocatorMap(places, size);
+  const colours = (c: (typeof MAP_COLOURS)['light' | 'dark']) =>
+    `rect{fill:${c.sea}}path{fill:${c.land};stroke:${c.border};stroke-width:.6}.m{fill:${c.marked}}`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" width="${map.width}" height="${map.height}">` +
+    `<style>${colours(MAP_COLOURS.light)}@media (prefers-color-scheme:dark){${colours(MAP_COLOURS.dark)}}</style>` +
+    `<rect width="${map.width}" height="${map.height}"/>` +
+    map.countries.map((country) => `<path${country.marked ? ' class="m"' : ''} d="${country.d}"/>`).join('') +
+    '</svg>\n';
+  const land = { name, version: createHash('sha256').update(svg).digest('hex').slice(0, 8), svg };
+  lands.set(name, land);
+  return land;
 }

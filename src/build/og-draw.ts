@@ -15,11 +15,8 @@ import { createCanvas, GlobalFonts, Path2D, type SKRSContext2D } from '@napi-rs/
 import type { OgCard } from '../lib/previews';
 import { OG_HEIGHT, OG_WIDTH } from '../lib/og-size.ts';
 import { createPalette, encodeIndexedPng, PaletteMapper, type Hex } from './indexed-png.ts';
-import { drawLocatorMap } from './maps.ts';
+import { drawLocatorMap, MAP_COLOURS, MAP_SIZE } from './maps.ts';
 import { CardComposer, isSimpleText } from './og-sprites.ts';
-
-/** The event page's map size: the card reuses that drawing (drawLocatorMap keeps it), scaled. */
-export const CARD_MAP = { width: 640, height: 300 } as const;
 
 const COLOUR = {
   paper: '#fdfcfa',
@@ -27,10 +24,7 @@ const COLOUR = {
   accent: '#8a1c1c',
   byline: '#444444',
   site: '#555555',
-  sea: '#e4edf2',
-  land: '#f4f1ea',
-  marked: '#e8d9c9',
-  border: '#a39a8c',
+  ...MAP_COLOURS.light,
   frame: '#d8d4cc',
 } as const satisfies Record<string, Hex>;
 
@@ -159,7 +153,8 @@ type Part =
 
 /** Draws the map into `box`, its frame around it. */
 function drawMap(ctx: SKRSContext2D, places: NonNullable<OgCard['places']>, box: Box): void {
-  const map = drawLocatorMap(places, CARD_MAP);
+  // The event page's map: the card reuses that drawing (drawLocatorMap keeps it), scaled.
+  const map = drawLocatorMap(places, MAP_SIZE.event);
   ctx.save();
   ctx.fillStyle = COLOUR.frame;
   ctx.fillRect(box.x - 2, box.y - 2, box.width + 4, box.height + 4);
@@ -267,9 +262,9 @@ function layOutCard(card: OgCard, measuring: (size: number, weight: 400 | 700, s
   // The map fills the room left between the text and the pills, right-aligned, when it is not too small.
   const footer = Math.max(28 * NORMAL_LINE + 12, site.length * 24 * NORMAL_LINE);
   const [top, end] = [y + 8, bottom - footer - 8];
-  const height = Math.min(Math.floor(end - top) - 4, CARD_MAP.height);
+  const height = Math.min(Math.floor(end - top) - 4, MAP_SIZE.event.height);
   if (card.places && card.places.length > 0 && height >= 110) {
-    const width = Math.round((height * CARD_MAP.width) / CARD_MAP.height);
+    const width = Math.round((height * MAP_SIZE.event.width) / MAP_SIZE.event.height);
     parts.push({ kind: 'map', places: card.places, box: { x: OG_WIDTH - PAD.x - width - 2, y: Math.round(top + (end - top - height) / 2), width, height } });
   }
   return parts;

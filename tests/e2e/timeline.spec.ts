@@ -146,7 +146,11 @@ test.describe('locator maps', () => {
   });
 
   test('an event map marks the event’s own places and describes them in words', async ({ page }) => {
+    // Its sea and land come from a file of their own (shared by events of the same places).
+    const land = page.waitForResponse((response) => /\/maps\/[0-9a-f]{12}\.svg\?v=[0-9a-f]{8}$/.test(response.url()));
     await page.goto('/events/2024-01-15-iran-strikes-erbil-and-idlib/');
+    expect((await land).ok()).toBe(true);
+    expect((await land).headers()['content-type']).toMatch(/^image\/svg\+xml/);
     const map = page.getByRole('img', { name: 'Map of where this happened' });
     await expect(map.locator('.map-point')).toHaveCount(2);
     await expect(map.locator('.map-point text')).toHaveText(['Erbil', 'Idlib province']);

@@ -53,7 +53,7 @@ for (const file of pages) {
     problems.push(`${file}: <${element.tagName.toLowerCase()}> inside content: ${element.outerHTML.slice(0, 80)}`);
   }
 
-  const links = root.querySelectorAll('a[href], link[href], script[src], img[src], form[action]');
+  const links = root.querySelectorAll('a[href], link[href], script[src], img[src], image[href], form[action]');
   for (const element of links) {
     const raw = element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('action') ?? '';
     if (/^\s*(javascript|data|vbscript):/i.test(raw)) {

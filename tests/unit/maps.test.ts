@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHAR_WIDTH, LABEL_DESCENT, LABEL_SIZE, compactPath, drawLocatorMap } from '../../src/build/maps';
+import { CHAR_WIDTH, LABEL_DESCENT, LABEL_SIZE, MAP_COLOURS, compactPath, drawLocatorMap, drawMapLand, getMapLandName } from '../../src/build/maps';
 
 const size = { width: 640, height: 300 };
 const erbil = { name: 'Erbil, Kurdistan Region', lat: 36.19, lon: 44.01 };
@@ -100,5 +100,27 @@ describe('compactPath', () => {
         }
       }
     }
+  });
+});
+
+describe('drawMapLand', () => {
+  it('gives maps of the same positions one file, named without drawing it, and other positions another', () => {
+    const land = drawMapLand([erbil, idlib], size);
+    expect(drawMapLand([idlib, { ...erbil, name: 'Erbil' }], size)).toBe(land);
+    expect(getMapLandName([idlib, erbil], size)).toBe(land.name);
+    expect(drawMapLand([erbil, saravan], size).name).not.toBe(land.name);
+    expect(drawMapLand([erbil, idlib], { width: 720, height: 360 }).name).not.toBe(land.name);
+    expect(land.name).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('draws every outline of the map, the countries of its places marked, in light and dark colours', () => {
+    const map = drawLocatorMap([erbil, idlib], size);
+    const { svg } = drawMapLand([erbil, idlib], size);
+    const paths = [...svg.matchAll(/<path( class="m")? d="([^"]+)"\/>/g)];
+    expect(paths.map((path) => path[2])).toEqual(map.countries.map((country) => country.d));
+    expect(paths.filter((path) => path[1]).length).toBe(2);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 640 300"/);
+    for (const colour of [...Object.values(MAP_COLOURS.light), ...Object.values(MAP_COLOURS.dark)]) expect(svg).toContain(colour);
+    expect(svg.indexOf(MAP_COLOURS.dark.sea)).toBeGreaterThan(svg.indexOf('prefers-color-scheme:dark'));
   });
 });
