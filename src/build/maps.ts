@@ -49,7 +49,7 @@ function loadCountries(scale: Scale) {
 /**
  * Rewrites an SVG path of absolute whole-number moves and lines (d3-geo's output with
  * `digits(0)`) as relative steps, leaving out steps of zero length and outlines that
- * no longer enclose anything once rounded: event pages carry their map inline, and this
+ * no longer enclose anything once rounded: every map's land file carries them, and this
  * makes it about half the bytes for the same drawing.
  *
  * @param d a path of `M`, `L` and `Z` commands only
@@ -76,6 +76,12 @@ export function compactPath(d: string): string {
   return out;
 }
 
+/** A map's size, in SVG units. */
+export interface MapSize {
+  width: number;
+  height: number;
+}
+
 /** The sizes maps are drawn at, in SVG units: an event's, and the timeline's map of every place. */
 export const MAP_SIZE = { event: { width: 640, height: 300 }, overview: { width: 720, height: 360 } } as const;
 
@@ -87,7 +93,7 @@ const drawn = new Map<string, DrawnMap>();
  * @param minSpan the least number of degrees of longitude the map shows, for context
  * @returns the map, memoized: events that share their places share one drawing
  */
-export function drawLocatorMap(places: readonly MapPlace[], size: { width: number; height: number }, minSpan = 24): DrawnMap {
+export function drawLocatorMap(places: readonly MapPlace[], size: MapSize, minSpan = 24): DrawnMap {
   const key = JSON.stringify([places.map((p) => [p.name, p.lat, p.lon]), size, minSpan]);
   const known = drawn.get(key);
   if (known) return known;
@@ -157,7 +163,7 @@ export const LABEL_DESCENT = 4;
  * Puts each label beside its point where it overlaps no other label and stays inside
  * the frame: right, left, above, below, in that order (greedy, good for a few places).
  */
-function placeLabels(points: { x: number; y: number; name: string }[], size: { width: number; height: number }): DrawnMap['points'] {
+function placeLabels(points: { x: number; y: number; name: string }[], size: MapSize): DrawnMap['points'] {
   const taken: { x1: number; y1: number; x2: number; y2: number }[] = points.map((p) => ({ x1: p.x - 8, y1: p.y - 8, x2: p.x + 8, y2: p.y + 8 }));
   return points.map((point) => {
     const width = point.name.length * CHAR_WIDTH;
@@ -201,7 +207,7 @@ export interface MapLand {
  *   a hash of the positions and size it is drawn from, not of the drawing, so that the
  *   site's maps are listed without drawing any
  */
-export function getMapLandName(places: readonly MapPlace[], size: { width: number; height: number }): string {
+export function getMapLandName(places: readonly MapPlace[], size: MapSize): string {
   const positions = places.map((place) => [place.lat, place.lon]).sort(([a = 0, b = 0], [c = 0, d = 0]) => a - c || b - d);
   return createHash('sha256').update(JSON.stringify([positions, size.width, size.height])).digest('hex').slice(0, 12);
 }
@@ -217,7 +223,7 @@ const lands = new Map<string, MapLand>();
  *
  * @returns the file of the sea and land of the map of `places` (drawLocatorMap's)
  */
-export function drawMapLand(places: readonly MapPlace[], size: { width: number; height: number }): MapLand {
+export function drawMapLand(places: readonly MapPlace[], size: MapSize): MapLand {
   const name = getMapLandName(places, size);
   const known = lands.get(name);
   if (known) return known;

@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { drawMapLand, getMapLandName, MAP_SIZE, type MapPlace } from '../../build/maps';
+import { drawMapLand, getMapLandName, MAP_SIZE, type MapPlace, type MapSize } from '../../build/maps';
 import { getAllEvents, getAllLocatedPlaces, getLocatedPlaces } from '../../story';
 
 // A type, not an interface: Astro's props need an index signature.
 type Props = {
   places: readonly MapPlace[];
-  size: { width: number; height: number };
+  size: MapSize;
 };
 
 /**
@@ -15,7 +15,7 @@ type Props = {
  */
 export const getStaticPaths = (async () => {
   const maps = new Map<string, Props>();
-  const add = (places: readonly MapPlace[], size: Props['size']) => {
+  const add = (places: readonly MapPlace[], size: MapSize) => {
     if (places.length > 0) maps.set(getMapLandName(places, size), { places, size });
   };
   for (const event of await getAllEvents()) add(getLocatedPlaces(event), MAP_SIZE.event);
