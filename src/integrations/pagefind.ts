@@ -14,7 +14,9 @@
  * One engine searches every bundle: a country bundle holds only its index, and the
  * search page runs it with the whole site's `pagefind.js`, worker and WebAssembly.
  * Each bundle's fragments get short names (see fragment-names.ts), which makes the
- * metadata a search loads first a third smaller.
+ * metadata a search loads first a third smaller, and a country's pages point at the
+ * whole site's fragments (the text a result shows), which are the same bytes: a
+ * country bundle writes none of its own.
  *
  * Each bundle is kept in the cache folder (`search/`), under a hash of the pages it
  * indexes, so a rebuild indexes again only the bundles whose pages changed.
@@ -35,7 +37,7 @@ import type { SearchBundle } from './routes/search-bundles';
 const LIST = 'search-bundles.json';
 // Part of every bundle's cache key: another Pagefind, or a change to how bundles are
 // written, indexes everything afresh.
-const FORMAT = `pagefind ${(JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8')) as { version: string }).version}, bundles 6`;
+const FORMAT = `pagefind ${(JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind'))), 'utf8')) as { version: string }).version}, bundles 7`;
 // Kept bundles no build has used for this long are removed.
 const UNUSED_MS = 7 * 24 * 3600 * 1000;
 // How many pages are read at once.
@@ -219,17 +221,25 @@ export async function writeSearchBundles(outDir: string, bundles: readonly Searc
     return { bundle, pages, key: keyOf(bundle, pages, hashes) };
   });
   let indexed = 0;
+  // Each page's fragment as the whole site's bundle (the first) names it, for the countries'.
+  let siteNames: ReadonlyMap<string, string> = new Map();
   for (const { bundle, pages, key } of wanted) {
     let files = await fromCache(cache, key);
     if (!files) {
       indexed++;
       files = await indexBundle(outDir, pages);
       if (countPages(files) !== pages.length) throw new Error(`${bundle.path} holds ${countPages(files)} pages, not ${pages.length}`);
-      files = shortenFragmentNames(files);
-      if (bundle !== site) files = shareEngine(files, `${relative(bundle.path, site.path).replaceAll('\\', '/')}/`);
+      // Kept as Pagefind wrote it: a country's names depend on the whole site's.
       await toCache(cache, key, files);
     }
-    await writeFiles(join(outDir, bundle.path), files);
+    if (bundle === site) {
+      const shortened = shortenFragmentNames(files);
+      siteNames = shortened.names;
+      await writeFiles(join(outDir, bundle.path), shortened.files);
+    } else {
+      const up = `${relative(bundle.path, site.path).replaceAll('\\', '/')}/`;
+      await writeFiles(join(outDir, bundle.path), shareEngine(shortenFragmentNames(files, { names: siteNames, up }).files, up));
+    }
   }
   await forgetUnused(cache);
   return indexed;

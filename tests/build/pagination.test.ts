@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { decode } from 'cborg';
 import { describe, expect, it } from 'vitest';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { FEED_SIZE } from '../../src/lib/feeds';
@@ -17,6 +18,7 @@ import { buildSite } from '../support/build';
 import { parseSitemap } from '../support/sitemap';
 
 const COUNT = TIMELINE_PAGE_SIZE * 2 + 7;
+const SIGNATURE = 'pagefind_dcd';
 const events = join(mkdtempSync(join(tmpdir(), 'timeline-long-')), 'events');
 generateEvents(COUNT, events);
 const { status, output, outDir } = buildSite(events);
@@ -74,19 +76,25 @@ describe(`a story of ${COUNT} events`, () => {
   });
 
   it('gives each country a search bundle of exactly its events and statements, beside the whole index', () => {
-    // Pagefind's fragment files (in a folder named by the bundle's metadata): gzip of a
-    // signature and the record's JSON.
-    const urls = (bundle: string) =>
-      readdirSync(join(outDir, bundle, 'fragment'), { recursive: true, encoding: 'utf8' })
-        .filter((file) => file.endsWith('.pf_fragment'))
-        .map((file) => JSON.parse(gunzipSync(readFileSync(join(outDir, bundle, 'fragment', file))).subarray('pagefind_dcd'.length).toString()) as { url: string })
+    // Each page's text, found as Pagefind finds it: the bundle's entry file names its
+    // metadata, which lists each page's fragment (gzip of a signature and the record's
+    // JSON) by a name under the bundle's `fragment/` folder. A country's may lead into
+    // the whole site's.
+    const urls = (bundle: string) => {
+      const entry = JSON.parse(read(`${bundle}/pagefind-entry.json`)) as { languages: Record<string, { hash: string }> };
+      return Object.values(entry.languages)
+        .flatMap(({ hash }) => (decode(gunzipSync(readFileSync(join(outDir, bundle, `pagefind.${hash}.pf_meta`))).subarray(SIGNATURE.length), { useMaps: false }) as [string, [string][]])[1])
+        .map(([name]) => JSON.parse(gunzipSync(readFileSync(join(outDir, bundle, 'fragment', `${name}.pf_fragment`))).subarray(SIGNATURE.length).toString()) as { url: string })
         .map(({ url }) => url)
         .sort();
+    };
     expect(urls('pagefind')).toEqual(pagesOf());
     const story = readStory();
     const codes = [...new Set(story.events.flatMap((e) => [...e.countries, ...e.statements.map((s) => s.country)]))];
     expect(readdirSync(join(outDir, 'pagefind/country')).sort()).toEqual(codes.map((c) => c.toLowerCase()).sort());
     for (const code of codes) expect(urls(`pagefind/country/${code.toLowerCase()}`), code).toEqual(pagesOf(code));
+    // The countries' pages share the whole site's fragments rather than carry copies.
+    for (const code of codes) expect(existsSync(join(outDir, 'pagefind/country', code.toLowerCase(), 'fragment')), code).toBe(false);
   });
 
   it('has a preview image for every event and statement, and ships none of the build’s own lists', () => {

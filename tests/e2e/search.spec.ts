@@ -38,15 +38,20 @@ test.describe('search by country', () => {
     await expect(result.locator('mark').first()).toHaveText(/restraint/i);
   });
 
-  test('a search within one country downloads only that country’s bundle of the index, and the one search engine', async ({ page }) => {
+  test('a search within one country downloads only that country’s bundle of the index, the one search engine, and its results’ text', async ({ page }) => {
     const fetched: string[] = [];
     page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto('/search/?q=restraint&country=CN');
     await expect(titles(page).filter({ hasText: 'Mao Ning' }).first()).toBeVisible();
     const index = fetched.filter((path) => path.startsWith('/pagefind/'));
-    expect(index.filter((path) => /\.pf_(meta|index|filter|fragment)$/.test(path)).length).toBeGreaterThan(3);
+    // China's own metadata and word index.
+    expect(index.filter((path) => /^\/pagefind\/country\/cn\/(pagefind\.[\w-]+\.pf_meta|index\/[\w-]+\.pf_index)$/.test(path)).map((path) => path.split('.').at(-1))).toEqual(expect.arrayContaining(['pf_meta', 'pf_index']));
+    // Each result's text is the whole site's copy, shared by every bundle holding the page.
+    const text = index.filter((path) => path.endsWith('.pf_fragment'));
+    expect(text.length).toBeGreaterThan(0);
+    expect(text.filter((path) => !/^\/pagefind\/fragment\/[\w-]+\/\w+\.pf_fragment$/.test(path))).toEqual([]);
     const engine = ['/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/wasm.en.pagefind'];
-    expect(index.filter((path) => !path.startsWith('/pagefind/country/cn/') && !engine.includes(path))).toEqual([]);
+    expect(index.filter((path) => !path.startsWith('/pagefind/country/cn/') && !engine.includes(path) && !text.includes(path))).toEqual([]);
   });
 
   test('moving to another country downloads its index, never the search engine’s WebAssembly again', async ({ page }) => {
@@ -68,6 +73,27 @@ test.describe('search by country', () => {
     const after = await Promise.all(downloads.slice(before).map(async ({ path, bytes }) => ({ path, bytes: await bytes })));
     // Only the engine's small script comes again, as a module of its own (src/scripts/search.ts says why).
     expect(after.filter(({ path, bytes }) => engine(path) && bytes > 0 && path !== '/pagefind/pagefind.js')).toEqual([]);
+  });
+
+  test('widening a country’s search to every country downloads none of the same results’ text again', async ({ page }) => {
+    const downloads: { path: string; bytes: Promise<number> }[] = [];
+    page.on('requestfinished', (request) => {
+      downloads.push({ path: new URL(request.url()).pathname, bytes: request.sizes().then((sizes) => sizes.responseBodySize) });
+    });
+    await search(page, 'restraint', 'CN');
+    await expect(titles(page).filter({ hasText: 'Mao Ning' }).first()).toBeVisible();
+    const before = downloads.length;
+    const text = new Set(downloads.map(({ path }) => path).filter((path) => path.endsWith('.pf_fragment')));
+
+    const chinaOnly = (await status(page).textContent()) ?? '';
+    await page.getByLabel('Country').selectOption('');
+    await expect(status(page)).not.toHaveText(chinaOnly);
+    // The same addresses: China's bundle points at the whole site's copies of its pages' text.
+    const repeated = () => downloads.slice(before).filter(({ path }) => text.has(path));
+    await expect.poll(() => repeated().length).toBeGreaterThan(0);
+    const again = await Promise.all(repeated().map(async ({ path, bytes }) => ({ path, bytes: await bytes })));
+    // And the browser's copy served.
+    expect(again.filter(({ bytes }) => bytes > 0)).toEqual([]);
   });
 
   test('across countries, each country shows how many results it has for the words', async ({ page }) => {
