@@ -86,10 +86,14 @@ export function eventsLoader(base: string): Loader {
       const linksByEntry: { file: string; slug: string; links: SiteLink[] }[] = [];
       // Read on every build, cached entries too: an entry's date stays; the build day moves.
       const now = new Date();
+      // The day in each time zone, worked out once (0.37 s for 10,000 events, each on every load).
+      const today = new Map<string, string>();
       for (const entry of context.store.values()) {
         const file = entry.filePath ?? entry.id;
         const data = entry.data as unknown as EventData;
-        const future = findFutureDates(data, getDateIn(now, data.when.timeZone))[0];
+        const { timeZone } = data.when;
+        if (!today.has(timeZone)) today.set(timeZone, getDateIn(now, timeZone));
+        const future = findFutureDates(data, today.get(timeZone) ?? '')[0];
         if (future) throw new ContentError(file, future.field, future.problem);
         // A body is read again only when its file changed since the last build.
         const cacheKey = `body:${INSPECTION_VERSION}:${entry.id}`;
