@@ -4,6 +4,19 @@ import { readContentEvents } from '../support/content';
 const titles = (page: Page) => page.locator('.result-title');
 const status = (page: Page) => page.locator('#search-status');
 
+/**
+ * @returns the page's downloads from now on, each listed as it finishes, its size (0 when
+ * the browser's copy served it) asked for after: listed only once its size came, a
+ * download could land on the wrong side of a count taken between two steps, or too late.
+ */
+function listDownloads(page: Page): { path: string; bytes: Promise<number> }[] {
+  const downloads: { path: string; bytes: Promise<number> }[] = [];
+  page.on('requestfinished', (request) => {
+    downloads.push({ path: new URL(request.url()).pathname, bytes: request.sizes().then((sizes) => sizes.responseBodySize) });
+  });
+  return downloads;
+}
+
 async function search(page: Page, query: string, country = '') {
   await page.goto('/search/');
   await page.getByLabel('Words to find').fill(query);
@@ -55,12 +68,7 @@ test.describe('search by country', () => {
   });
 
   test('moving to another country downloads its index, never the search engine’s WebAssembly again', async ({ page }) => {
-    // Each download is listed as it finishes, its size asked for after: listed only once
-    // its size came, a download could land on the wrong side of `before`, or too late.
-    const downloads: { path: string; bytes: Promise<number> }[] = [];
-    page.on('requestfinished', (request) => {
-      downloads.push({ path: new URL(request.url()).pathname, bytes: request.sizes().then((sizes) => sizes.responseBodySize) });
-    });
+    const downloads = listDownloads(page);
     await search(page, 'restraint', 'CN');
     await expect(titles(page).filter({ hasText: 'Mao Ning' }).first()).toBeVisible();
     const engine = (path: string) => /\/(pagefind\.js|pagefind-worker\.js|wasm\.[^/]*\.pagefind)$/.test(path);
@@ -76,10 +84,7 @@ test.describe('search by country', () => {
   });
 
   test('widening a country’s search to every country downloads none of the same results’ text again', async ({ page }) => {
-    const downloads: { path: string; bytes: Promise<number> }[] = [];
-    page.on('requestfinished', (request) => {
-      downloads.push({ path: new URL(request.url()).pathname, bytes: request.sizes().then((sizes) => sizes.responseBodySize) });
-    });
+    const downloads = listDownloads(page);
     await search(page, 'restraint', 'CN');
     await expect(titles(page).filter({ hasText: 'Mao Ning' }).first()).toBeVisible();
     const before = downloads.length;
