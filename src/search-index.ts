@@ -93,6 +93,7 @@ export async function getSearchVocabulary(): Promise<Vocabulary> {
   return buildVocabulary({
     countries: worldCountries as readonly WorldCountry[],
     isCountryCode,
+    storyCountries: new Set([...events.flatMap(({ data }) => data.countries), ...statements.map(({ statement }) => statement.country)]),
     stopWords: englishStopWords,
     speakers: [...speakers.values()],
     names,

@@ -49,8 +49,18 @@ export interface Understanding {
   /** True when the whole query was in quotation marks: an exact phrase. */
   exact: boolean;
   understood: Understood[];
-  /** The query with a misspelt name corrected, when one looks misspelt. */
-  suggestion?: string;
+  /** Words that look like a misspelt name, with the name: what "Did you mean" offers (`suggest`). */
+  corrections: Correction[];
+}
+
+/** A word of the query that looks like a misspelt name. */
+export interface Correction {
+  /** As typed, without the punctuation that ends a sentence. */
+  typed: string;
+  /** Folded, as searched. */
+  word: string;
+  /** The known name, folded. */
+  name: string;
 }
 
 
@@ -180,11 +190,11 @@ export function understand(
 ): Understanding {
   const trimmed = query.trim();
   const quoted = /^["“](.+)["”]$/.exec(trimmed);
-  if (quoted) return { words: [`"${quoted[1] ?? ''}"`], exact: true, understood: [] };
+  if (quoted) return { words: [`"${quoted[1] ?? ''}"`], exact: true, understood: [], corrections: [] };
 
   const understood: Understood[] = [];
   const words: string[] = [];
-  const corrections = new Map<string, string>();
+  const corrections: Correction[] = [];
   const may = (filter: Understood['filter']) => !chosen.has(filter) && !understood.some((u) => u.filter === filter);
   // Quoted parts are kept as they are; the rest is read word by word.
   const parts = trimmed.split(/["“”]/);
@@ -222,7 +232,7 @@ export function understand(
       words.push(token.folded);
       if (!vocabulary.known.has(token.folded)) {
         const name = closestName(token.folded, vocabulary.names);
-        if (name) corrections.set(bare(token.typed), name);
+        if (name) corrections.push({ typed: bare(token.typed), word: token.folded, name });
       }
     }
   });
@@ -232,11 +242,47 @@ export function understand(
     words.splice(0, words.length, ...words.filter((word) => !vocabulary.governmentWords.has(word)));
     if (may('type') && !asWords.has(voice[0] ?? '')) understood.push({ filter: 'type', value: 'statement', from: voice[0] ?? '' });
   }
-  const suggestion =
-    corrections.size > 0
-      ? [...corrections].reduce((text, [typed, name]) => text.replace(typed, name.replace(/^./, (c) => c.toUpperCase())), trimmed)
-      : undefined;
-  return { words, exact: false, understood, ...(suggestion ? { suggestion } : {}) };
+  return { words, exact: false, understood, corrections };
+}
+
+/**
+ * @param corrections the corrections to make; the search page keeps those whose word
+ *   finds nothing in the index, so that an ordinary word near a name ("killed",
+ *   "Miller") is not taken for a misspelling of it
+ * @returns the query with those words corrected, for "Did you mean": "Zakarova" →
+ *   "Zakharova"; nothing without a correction
+ */
+export function suggest(query: string, corrections: readonly Correction[]): string | undefined {
+  if (corrections.length === 0) return undefined;
+  return corrections.reduce((text, { typed, name }) => text.replace(typed, name.replace(/^./, (c) => c.toUpperCase())), query.trim());
+}
+
+/**
+ * The fallback when the filters read from a question leave no result with every word
+ * ("what did Guterres say" where Guterres made no statement, "who condemned Iran"):
+ * the same question read with fewer of them, as if the reader had removed them one
+ * step at a time. "Statements only" goes first, being read from the loosest words
+ * ("who", "reaction"); then every filter, each name searched as a word. A name freed
+ * so can let the next one be read as a filter ("Pakistan condemned Iran"), so the
+ * steps go on until a reading has no filter left. Filters the reader chose stay.
+ *
+ * @returns the looser readings, loosest last
+ */
+export function looserReadings(query: string, vocabulary: PreparedVocabulary, asWords: ReadonlySet<string>, chosen: ReadonlySet<string>): Understanding[] {
+  const readings: Understanding[] = [];
+  let declined = new Set(asWords);
+  let reading = understand(query, vocabulary, declined, chosen);
+  while (reading.understood.length > 0) {
+    const types = reading.understood.filter((u) => u.filter === 'type');
+    const step = types.length > 0 && types.length < reading.understood.length ? types : reading.understood;
+    const next = new Set([...declined, ...step.map((u) => fold(u.from))]);
+    // Every step declines a phrase not declined before; this only guards the loop.
+    if (next.size === declined.size) break;
+    declined = next;
+    reading = understand(query, vocabulary, declined, chosen);
+    readings.push(reading);
+  }
+  return readings;
 }
 
 /**

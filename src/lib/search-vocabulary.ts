@@ -111,6 +111,12 @@ export interface VocabularyInput {
   countries: readonly WorldCountry[];
   /** Is this an ISO 3166-1 code the site knows? */
   isCountryCode: (code: string) => boolean;
+  /**
+   * The codes of the countries the story's events and statements name. Only their short
+   * forms count when typed in capitals: elsewhere "PM" is a prime minister and "IS" a
+   * group, not Saint Pierre and Miquelon or Iceland.
+   */
+  storyCountries: ReadonlySet<string>;
   /** A general English stop-word list, e.g. the npm package `stopword`'s `eng`. */
   stopWords: readonly string[];
   speakers: readonly Speaker[];
@@ -135,7 +141,7 @@ export function buildVocabulary(input: VocabularyInput): Vocabulary {
     ...Object.entries(input.story.countries).flatMap(([code, forms]) => forms.map((form): [string, string] => [fold(form), code])),
   ].filter(([form]) => LATIN.test(form) && form.length > 2);
   const sovereign = new Set(known.filter((country) => country.independent).map((country) => country.cca2));
-  const codes = known.flatMap((country) => countryCodes(country).map((code): [string, string] => [code, country.cca2]));
+  const codes = known.filter((country) => input.storyCountries.has(country.cca2)).flatMap((country) => countryCodes(country).map((code): [string, string] => [code, country.cca2]));
   const speakers = input.speakers.flatMap((speaker) =>
     speakerForms(speaker, input.story.speakers[speaker.name] ?? []).map((form): [string, string] => [fold(form), speaker.name]),
   );

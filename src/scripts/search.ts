@@ -1,10 +1,11 @@
 /**
  * The search page's behaviour, loaded only once a reader uses search. It reads the
  * reader's words (`lib/query.ts`: "what did China say?" is China's statements), runs
- * Pagefind on the index built with the site, falls back to the results that match most
- * of the words when none match all, keeps the search in the URL (so a search can be
- * shared, restored, and walked back with Back and Forward) and announces the number of
- * results to screen readers.
+ * Pagefind on the index built with the site, searches without the filters read from the
+ * words when they leave no result with every word, falls back to the results that match
+ * most of the words when none match all, offers "Did you mean" for words the index
+ * lacks, keeps the search in the URL (so a search can be shared, restored, and walked
+ * back with Back and Forward) and announces the number of results to screen readers.
  *
  * A search within one country queries that country's own bundle (`pagefind/country/<code>/`),
  * a fraction of the whole index; a search across countries queries the whole site's.
@@ -17,7 +18,7 @@
  */
 import type { UiKey } from '../i18n';
 import { fill } from '../i18n/fill';
-import { fewerWords, fold, prepare, understand, type PreparedVocabulary, type Understanding, type Understood, type Vocabulary } from '../lib/query';
+import { fewerWords, fold, looserReadings, prepare, suggest, understand, type Correction, type PreparedVocabulary, type Understanding, type Understood, type Vocabulary } from '../lib/query';
 import { getSearchBundlePath } from '../lib/urls';
 import { hasFilters, isActive, readState, SEARCH_FILTERS, splitExcerpt, writeState, type SearchFilter, type SearchState } from './search-state';
 
@@ -228,6 +229,12 @@ function describe(state: SearchState, found: Found, filtered: boolean): string {
   return `${count(found.full)} ${what}, ${t('search.andPartly', { count: partial, matched: found.matched, words: found.words })}`;
 }
 
+/** @returns a filter read from the words as its chip names it: "Country: China" */
+function describeUnderstood(form: HTMLFormElement, u: Understood): string {
+  const value = u.filter === 'country' ? (option(form, 'country', u.value)?.dataset['label'] ?? REGION_NAMES.of(u.value) ?? u.value) : u.filter === 'type' ? t('search.typeStatement') : u.value;
+  return t(`search.understood.${u.filter}`, { value });
+}
+
 /** A chip for each filter read from the words: "Country: China ×". */
 function showUnderstood(page: SearchPage, understood: readonly Understood[], decline: (from: string) => void): void {
   const list = page.understood.querySelector('ul');
@@ -235,8 +242,7 @@ function showUnderstood(page: SearchPage, understood: readonly Understood[], dec
   list.replaceChildren(
     ...understood.map((u) => {
       const item = document.createElement('li');
-      const value = u.filter === 'country' ? (option(page.form, 'country', u.value)?.dataset['label'] ?? REGION_NAMES.of(u.value) ?? u.value) : u.filter === 'type' ? t('search.typeStatement') : u.value;
-      const text = t(`search.understood.${u.filter}`, { value });
+      const text = describeUnderstood(page.form, u);
       const remove = document.createElement('button');
       remove.type = 'button';
       remove.className = 'chip';
@@ -345,23 +351,34 @@ export async function startSearch(page: SearchPage): Promise<void> {
     return found;
   };
 
+  /** Searches one reading of the reader's words, in the bundle of its country if it has one. */
+  const runReading = async (state: SearchState, understanding: Understanding) => {
+    const filters = effectiveFilters(state, understanding);
+    // A country's own bundle, where the story has one; a country it lacks finds nothing in the whole index.
+    const hasBundle = Boolean(filters.country && option(form, 'country', filters.country));
+    const pagefind = await loadBundle(getSearchBundlePath(hasBundle ? filters.country : ''));
+    const found = await find(pagefind, understanding.words, toPagefindFilters(form, filters, hasBundle, understanding.words.length > 0), state.sort === 'date');
+    return { understanding, filters, found, pagefind };
+  };
+
   const search = async (state: SearchState) => {
     const thisRun = ++run;
     const known = await vocabulary;
     if (thisRun !== run) return;
     const chosen = new Set(SEARCH_FILTERS.filter((name) => state[name] !== ''));
-    const understanding: Understanding = known ? understand(state.q, known, new Set(state.asWords), chosen) : { words: state.q.split(/\s+/).filter(Boolean), exact: false, understood: [] };
-    const filters = effectiveFilters(state, understanding);
-    const filtered = Object.values(filters).some(Boolean);
-    clear.hidden = !hasFilters(state);
-    showUnderstood(page, understanding.understood, (from) => {
+    const understanding: Understanding = known
+      ? understand(state.q, known, new Set(state.asWords), chosen)
+      : { words: state.q.split(/\s+/).filter(Boolean), exact: false, understood: [], corrections: [] };
+    const declineFilter = (from: string) => {
       const next = { ...readForm(form, [...asWords, fold(from)]) };
       asWords = next.asWords;
       commit(next, false);
       void search(next);
       field(form, 'q').focus();
-    });
-    showSuggestion(understanding.suggestion, state);
+    };
+    clear.hidden = !hasFilters(state);
+    showUnderstood(page, understanding.understood, declineFilter);
+    showSuggestion(undefined, state);
     wayOn.hidden = true;
     if (!isActive(state)) {
       results.replaceChildren();
@@ -369,13 +386,27 @@ export async function startSearch(page: SearchPage): Promise<void> {
       status.textContent = t('search.prompt');
       return;
     }
-    let found: Found;
+    let reading: Awaited<ReturnType<typeof runReading>>;
+    let loosened: Understood[] = [];
+    let misspelt: Correction[];
     try {
-      // A country's own bundle, where the story has one; a country it lacks finds nothing in the whole index.
-      const hasBundle = Boolean(filters.country && option(form, 'country', filters.country));
-      const pagefind = await loadBundle(getSearchBundlePath(hasBundle ? filters.country : ''));
-      const pagefindFilters = toPagefindFilters(form, filters, hasBundle, understanding.words.length > 0);
-      found = await find(pagefind, understanding.words, pagefindFilters, state.sort === 'date');
+      reading = await runReading(state, understanding);
+      // Filters read from the words that leave no result with every word give way to
+      // the words: the first looser reading that has such results, or any results at all.
+      if (known && reading.found.full === 0 && understanding.understood.length > 0) {
+        for (const looser of looserReadings(state.q, known, new Set(state.asWords), chosen)) {
+          const tried = await runReading(state, looser);
+          if (thisRun !== run) return;
+          if (tried.found.full > 0 || (reading.found.results.length === 0 && tried.found.results.length > 0)) {
+            loosened = understanding.understood.filter((u) => !looser.understood.some((l) => l.filter === u.filter && l.value === u.value));
+            reading = tried;
+            if (tried.found.full > 0) break;
+          }
+        }
+      }
+      // "Did you mean" only for words that find nothing here: "killed" is no misspelt "Miller".
+      const finds = await Promise.all(understanding.corrections.map(async ({ word }) => (await reading.pagefind.search(word, { filters: {} })).results.length > 0));
+      misspelt = understanding.corrections.filter((_, i) => !finds[i]);
     } catch (error) {
       console.error('search failed', error);
       if (thisRun === run) status.textContent = t('search.failed');
@@ -383,6 +414,9 @@ export async function startSearch(page: SearchPage): Promise<void> {
     }
     // A slower, older search must not overwrite a newer one.
     if (thisRun !== run) return;
+    const { found, filters } = reading;
+    if (loosened.length > 0) showUnderstood(page, reading.understanding.understood, declineFilter);
+    showSuggestion(suggest(state.q, misspelt), state);
     current = found.results;
     fullCount = found.full;
     partialWords = t('search.partlyHeading', { matched: found.matched, words: found.words });
@@ -391,7 +425,9 @@ export async function startSearch(page: SearchPage): Promise<void> {
     await showMore(thisRun);
     if (thisRun !== run) return;
     updateCounts(form, found.counts, filters);
-    status.textContent = describe(state, found, filtered);
+    const named = loosened.map((u) => `“${describeUnderstood(form, u)}”`).join(', ');
+    const left = loosened.length === 0 ? '' : `${t(loosened.length === 1 ? 'search.loosenedOne' : 'search.loosened', { filters: named })} `;
+    status.textContent = `${left}${describe(state, found, Object.values(filters).some(Boolean))}`;
     wayOn.hidden = found.full > 0;
   };
 

@@ -195,6 +195,27 @@ test.describe('questions in the reader’s own words', () => {
     await expect(titles(page).first()).toHaveText('Maria Zakharova');
   });
 
+  test('an ordinary word near a name gets no "Did you mean"', async ({ page }) => {
+    // "killed" is two letters from "Miller", and the pages hold it.
+    await ask(page, 'children killed');
+    await expect(titles(page).first()).toBeVisible();
+    await expect(page.locator('#search-suggestion')).toBeHidden();
+  });
+
+  test('filters read from the words give way, and say so, when they leave no result with every word', async ({ page }) => {
+    // The UN Secretary-General made no statement of his own in the story; an event reports what he said.
+    await ask(page, 'what did Guterres say');
+    await expect(status(page)).toHaveText('Nothing held every word with “Statements only”, read from your words, so it was left out. 1 result for “what did Guterres say”.');
+    await expect(chips(page)).toHaveCount(0);
+    await expect(titles(page).first()).toHaveText(/Secretary-General/);
+
+    // A name freed so is searched as a word, and the next country named becomes the filter.
+    await ask(page, 'who condemned Iran');
+    await expect(status(page)).toHaveText(/^Nothing held every word with “Statements only”, read from your words, so it was left out\. \d+ results for “who condemned Iran” with the chosen filters\.$/);
+    await expect(chips(page)).toHaveText(['Country: Iran ×']);
+    for (const kicker of await page.locator('.result-kicker').allTextContents()) expect(kicker).toMatch(/^Event: .*Iran/);
+  });
+
   test('when no result holds every word, it says so and shows those with most of them', async ({ page }) => {
     await ask(page, 'Idlib labourers');
     await expect(status(page)).toHaveText(/^No result has every word for “Idlib labourers”\. Showing \d+ results? with 1 of the 2 words\.$/);

@@ -6,13 +6,14 @@ import { eng } from 'stopword';
 import worldCountries from 'world-countries';
 import { describe, expect, it } from 'vitest';
 import { isCountryCode } from '../../src/lib/countries';
-import { editDistance, fewerWords, fold, prepare, understand } from '../../src/lib/query';
+import { editDistance, fewerWords, fold, looserReadings, prepare, suggest, understand } from '../../src/lib/query';
 import { buildVocabulary, getOtherSpellings, type WorldCountry } from '../../src/lib/search-vocabulary';
 
 const vocabulary = prepare(
   buildVocabulary({
     countries: worldCountries as readonly WorldCountry[],
     isCountryCode,
+    storyCountries: new Set(['AF', 'AU', 'BR', 'CN', 'GB', 'IN', 'IQ', 'IR', 'MM', 'NG', 'PK', 'RU', 'US']),
     stopWords: eng,
     speakers: [
       { name: 'Maria Zakharova', speakerType: 'person' },
@@ -36,6 +37,7 @@ const vocabulary = prepare(
 );
 
 const read = (query: string, asWords: string[] = [], chosen: string[] = []) => understand(query, vocabulary, new Set(asWords), new Set(chosen));
+const suggestionFor = (query: string) => suggest(query, read(query).corrections);
 const filters = (query: string) => Object.fromEntries(read(query).understood.map((u) => [u.filter, u.value]));
 
 describe('stop words', () => {
@@ -53,8 +55,14 @@ describe('stop words', () => {
     expect(read('strikes in Iran').words).toEqual(['strikes']);
   });
 
+  it('reads a code in capitals as a country only if the story covers it', () => {
+    expect(read('caretaker PM')).toMatchObject({ words: ['caretaker', 'pm'], understood: [] });
+    expect(filters('IS claims')).toEqual({});
+    expect(filters('Reykjavik reaction')).toEqual({ country: 'IS', type: 'statement' });
+  });
+
   it('keeps every word of a quoted query, as an exact phrase', () => {
-    expect(read('"what did they say"')).toEqual({ words: ['"what did they say"'], exact: true, understood: [] });
+    expect(read('"what did they say"')).toEqual({ words: ['"what did they say"'], exact: true, understood: [], corrections: [] });
     expect(read('Mao Ning "the situation"').words).toEqual(['the', 'situation']);
   });
 });
@@ -121,6 +129,40 @@ describe('countries in the reader’s words', () => {
   });
 });
 
+describe('looser readings, for when the filters read from the words leave nothing', () => {
+  const looser = (query: string, asWords: string[] = [], chosen: string[] = []) =>
+    looserReadings(query, vocabulary, new Set(asWords), new Set(chosen)).map(({ words, understood }) => ({ words, filters: understood.map((u) => `${u.filter}:${u.value}`) }));
+
+  it('drops "statements only" first, then the country, whose name becomes a word', () => {
+    expect(looser('who condemned Iran')).toEqual([
+      { words: ['condemned'], filters: ['country:IR'] },
+      { words: ['condemned', 'iran'], filters: [] },
+    ]);
+  });
+
+  it('searches the words alone when "statements only" was the only filter', () => {
+    expect(looser('what did Guterres say')).toEqual([{ words: ['guterres'], filters: [] }]);
+  });
+
+  it('reads the next country as the filter once the first is a word, and goes on until none is left', () => {
+    expect(looser('Pakistan condemned Iran')).toEqual([
+      { words: ['pakistan', 'condemned'], filters: ['country:IR'] },
+      { words: ['pakistan', 'condemned', 'iran'], filters: [] },
+    ]);
+  });
+
+  it('frees a speaker’s and a country’s names together, as words', () => {
+    expect(looser('Zakharova on Pakistan')).toEqual([{ words: ['zakharova', 'pakistan'], filters: [] }]);
+  });
+
+  it('keeps the filters the reader chose and what they already declined, and has nothing to loosen without filters', () => {
+    expect(looser('what did China say', [], ['type'])).toEqual([{ words: ['china'], filters: [] }]);
+    expect(looser('what did China say', ['china'])).toEqual([{ words: ['china'], filters: [] }]);
+    expect(looser('border strikes')).toEqual([]);
+    expect(looser('"what did China say"')).toEqual([]);
+  });
+});
+
 describe('speakers', () => {
   it.each([
     ['Zakharova', 'Maria Zakharova'],
@@ -156,28 +198,38 @@ describe('aliases', () => {
   });
 
   it('offers no correction for a known spelling', () => {
-    expect(read('Baluchestan').suggestion).toBeUndefined();
+    expect(suggestionFor('Baluchestan')).toBeUndefined();
   });
 });
 
 describe('did you mean', () => {
   it('offers the known name closest to a misspelt one', () => {
-    expect(read('Zakarova').suggestion).toBe('Zakharova');
-    expect(read('Pakistn strike').suggestion).toBe('Pakistan strike');
-    expect(read('Sarvan').suggestion).toBe('Saravan');
+    expect(suggestionFor('Zakarova')).toBe('Zakharova');
+    expect(suggestionFor('Pakistn strike')).toBe('Pakistan strike');
+    expect(suggestionFor('Sarvan')).toBe('Saravan');
   });
 
   it('counts a swapped pair of letters as one edit', () => {
     expect(editDistance('pakitsan', 'pakistan', 2)).toBe(1);
     expect(editDistance('zakarova', 'zakharova', 2)).toBe(1);
     expect(editDistance('restraint', 'pakistan', 2)).toBe(3);
-    expect(read('Pakitsan').suggestion).toBe('Pakistan');
+    expect(suggestionFor('Pakitsan')).toBe('Pakistan');
+  });
+
+  it('corrects only the words the page passes on, each where it was typed', () => {
+    const { corrections } = read('Zakarova on Pakistn?');
+    expect(corrections).toEqual([
+      { typed: 'Zakarova', word: 'zakarova', name: 'zakharova' },
+      { typed: 'Pakistn', word: 'pakistn', name: 'pakistan' },
+    ]);
+    expect(suggest('Zakarova on Pakistn?', corrections.slice(1))).toBe('Zakarova on Pakistan?');
+    expect(suggest('Zakarova on Pakistn?', [])).toBeUndefined();
   });
 
   it('offers nothing for words it knows or that are far from any name', () => {
-    expect(read('restraint').suggestion).toBeUndefined();
-    expect(read('Saravan').suggestion).toBeUndefined();
-    expect(read('blorptangle').suggestion).toBeUndefined();
+    expect(suggestionFor('restraint')).toBeUndefined();
+    expect(suggestionFor('Saravan')).toBeUndefined();
+    expect(suggestionFor('blorptangle')).toBeUndefined();
   });
 });
 
