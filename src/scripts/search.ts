@@ -219,11 +219,17 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   return item;
 }
 
-function describe(state: SearchState, found: Found, filtered: boolean): string {
-  const what = [state.q ? t('search.forQuery', { q: state.q }) : '', filtered ? t('search.withFilters') : ''].filter(Boolean).join(' ');
+/**
+ * @param filtered whose filters are in force: some the reader chose in the form, or
+ *   only those read from their words, or none
+ */
+function describe(state: SearchState, found: Found, filtered: 'chosen' | 'read' | ''): string {
+  const withFilters = { chosen: t('search.withFilters'), read: t('search.withReadFilters'), '': '' }[filtered];
+  const what = [state.q ? t('search.forQuery', { q: state.q }) : '', withFilters].filter(Boolean).join(' ');
   const count = (n: number) => (n === 1 ? t('search.resultCountOne') : t('search.resultCount', { count: n }));
   const partial = found.results.length - found.full;
-  if (found.results.length === 0) return `${t('search.noResults', { what })} ${filtered ? t('search.noResultsHint') : ''}`.trim();
+  const hint = { chosen: t('search.noResultsHint'), read: t('search.noResultsHintRead'), '': '' }[filtered];
+  if (found.results.length === 0) return `${t('search.noResults', { what })} ${hint}`.trim();
   if (partial === 0) return `${count(found.full)} ${what}.`;
   if (found.full === 0) return `${t('search.noneHasAll', { what })} ${t('search.partly', { count: count(partial), matched: found.matched, words: found.words })}`;
   return `${count(found.full)} ${what}, ${t('search.andPartly', { count: partial, matched: found.matched, words: found.words })}`;
@@ -427,7 +433,8 @@ export async function startSearch(page: SearchPage): Promise<void> {
     updateCounts(form, found.counts, filters);
     const named = loosened.map((u) => `“${describeUnderstood(form, u)}”`).join(', ');
     const left = loosened.length === 0 ? '' : `${t(loosened.length === 1 ? 'search.loosenedOne' : 'search.loosened', { filters: named })} `;
-    status.textContent = `${left}${describe(state, found, Object.values(filters).some(Boolean))}`;
+    const filtered = chosen.size > 0 ? 'chosen' : Object.values(filters).some(Boolean) ? 'read' : '';
+    status.textContent = `${left}${describe(state, found, filtered)}`;
     wayOn.hidden = found.full > 0;
   };
 

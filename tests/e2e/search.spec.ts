@@ -211,9 +211,14 @@ test.describe('questions in the reader’s own words', () => {
 
     // A name freed so is searched as a word, and the next country named becomes the filter.
     await ask(page, 'who condemned Iran');
-    await expect(status(page)).toHaveText(/^Nothing held every word with “Statements only”, read from your words, so it was left out\. \d+ results for “who condemned Iran” with the chosen filters\.$/);
+    await expect(status(page)).toHaveText(/^Nothing held every word with “Statements only”, read from your words, so it was left out\. \d+ results for “who condemned Iran” with the filters read from your words\.$/);
     await expect(chips(page)).toHaveText(['Country: Iran ×']);
     for (const kicker of await page.locator('.result-kicker').allTextContents()) expect(kicker).toMatch(/^Event: .*Iran/);
+
+    // A country the story does not cover finds nothing under any reading, and says where that came from.
+    await ask(page, 'what did Iceland say');
+    await expect(status(page)).toHaveText('No results for “what did Iceland say” with the filters read from your words. Try other words, or remove a filter read from them.');
+    await expect(chips(page)).toHaveText(['Country: Iceland ×', 'Statements only ×']);
   });
 
   test('when no result holds every word, it says so and shows those with most of them', async ({ page }) => {
