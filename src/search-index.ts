@@ -13,7 +13,7 @@ import americanToBritish from 'american-british-english-translator/data/american
 import { eng as englishStopWords } from 'stopword';
 import worldCountries from 'world-countries';
 import searchJson from '../content/search.json';
-import { getEvents, getStatements, type StatementInContext, type TimelineEvent } from './story';
+import { getCountries, getEvents, getStatements, type StatementInContext, type TimelineEvent } from './story';
 import { getCountryName, isCountryCode } from './lib/countries';
 import { getLocalDate } from './lib/dates';
 import type { Vocabulary } from './lib/query';
@@ -83,7 +83,7 @@ export function getStatementSearchRecord({ statement, event, position }: Stateme
 
 /** @returns the vocabulary the search page reads questions with */
 export async function getSearchVocabulary(): Promise<Vocabulary> {
-  const [events, statements] = await Promise.all([getEvents(), getStatements()]);
+  const [events, statements, countries] = await Promise.all([getEvents(), getStatements(), getCountries()]);
   const speakers = new Map(statements.map(({ statement }) => [statement.speaker, { name: statement.speaker, speakerType: statement.speakerType }]));
   const names = events.flatMap(({ data }) => [
     ...data.places.flatMap((p) => [p.name, ...p.aliases]),
@@ -93,7 +93,7 @@ export async function getSearchVocabulary(): Promise<Vocabulary> {
   return buildVocabulary({
     countries: worldCountries as readonly WorldCountry[],
     isCountryCode,
-    storyCountries: new Set([...events.flatMap(({ data }) => data.countries), ...statements.map(({ statement }) => statement.country)]),
+    storyCountries: new Set(countries.map(({ code }) => code)),
     stopWords: englishStopWords,
     speakers: [...speakers.values()],
     names,

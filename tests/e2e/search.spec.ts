@@ -209,7 +209,7 @@ test.describe('questions in the reader’s own words', () => {
     await expect(chips(page)).toHaveCount(0);
     await expect(titles(page).first()).toHaveText(/Secretary-General/);
 
-    // A name freed so is searched as a word, and the next country named becomes the filter.
+    // "Statements only" goes first; the country read from the words stays while it finds results.
     await ask(page, 'who condemned Iran');
     await expect(status(page)).toHaveText(/^Nothing held every word with “Statements only”, read from your words, so it was left out\. \d+ results for “who condemned Iran” with the filters read from your words\.$/);
     await expect(chips(page)).toHaveText(['Country: Iran ×']);
