@@ -1,7 +1,6 @@
 // @ts-check
 import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
-import { unified } from '@astrojs/markdown-remark';
 import { getCacheDir } from './src/build/cache';
 import { getContentFiles } from './src/build/content-files';
 import { finishedOutput } from './src/integrations/finish';
@@ -11,8 +10,7 @@ import { oembedFiles } from './src/integrations/oembed';
 import { pagefindIndex } from './src/integrations/pagefind';
 import { permalinks } from './src/integrations/permalinks';
 import { previewImages } from './src/integrations/preview-images';
-import { rehypeBaseLinks } from './src/markdown/rehype-base-links';
-import { remarkSmartypants } from './src/markdown/remark-smartypants';
+import { bodyProcessor } from './src/markdown/processor';
 
 const base = process.env.BASE_PATH ?? '/';
 const { lockFile, redirectsFile } = getContentFiles();
@@ -74,7 +72,7 @@ export default defineConfig({
   markdown: {
     // No code blocks in news entries; Shiki's inline styles would also break the CSP.
     syntaxHighlight: false,
-    // Astro's smartypants, the same text for less work (see the plugin).
-    processor: unified({ smartypants: false, remarkPlugins: [remarkSmartypants], rehypePlugins: [[rehypeBaseLinks, { base }]] }),
+    // Event bodies: Astro's unified pipeline with our plugins (see src/markdown/processor.ts).
+    processor: bodyProcessor({ base }),
   },
 });

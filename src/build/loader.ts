@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { ContentEntryType } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { getDateIn } from '../lib/dates';
+import { BodyRenderer } from './body-renderer';
 import { handOverEvent } from './image-handover';
 import { ContentError, checkSiteLink, findFutureDates, findRunawayNesting, getSlug, inspectMarkdown, isSlug, type SiteLink, type SiteMap } from '../lib/entry-rules';
 import { readBody, readFrontMatter } from '../lib/front-matter';
@@ -69,8 +70,13 @@ export function eventsLoader(base: string): Loader {
         }
       };
       const unrendered: Unrendered[] = [];
-      const globContext: GlobContext = { ...context, parseData, entryTypes: lightenMarkdown(context, rel, unrendered) };
-      await inner.load(globContext);
+      const bodies = new BodyRenderer();
+      const globContext: GlobContext = { ...context, parseData, entryTypes: lightenMarkdown(context, rel, bodies, unrendered) };
+      try {
+        await inner.load(globContext);
+      } finally {
+        await bodies.close();
+      }
       // glob() only logs a body it could not render, and keeps the entry without it.
       const [failed] = unrendered;
       if (failed) {
@@ -167,7 +173,7 @@ interface Unrendered {
  *
  * @returns the entry types, Markdown's lightened
  */
-function lightenMarkdown(context: GlobContext, rel: (path: string) => string, unrendered: Unrendered[]): GlobContext['entryTypes'] {
+function lightenMarkdown(context: GlobContext, rel: (path: string) => string, bodies: BodyRenderer, unrendered: Unrendered[]): GlobContext['entryTypes'] {
   const markdown = context.entryTypes?.get('.md');
   if (!markdown) return context.entryTypes;
   const { getRenderFunction } = markdown;
@@ -192,7 +198,7 @@ function lightenMarkdown(context: GlobContext, rel: (path: string) => string, un
     },
     ...(getRenderFunction && {
       async getRenderFunction(config) {
-        const render = await getRenderFunction.call(markdown, config);
+        const render = bodies.wrap(await getRenderFunction.call(markdown, config), config);
         return async (entry) => {
           const { html, metadata = {} } = await render(entry).catch((error: unknown) => {
             unrendered.push({ id: entry.id, body: entry.body ?? '', error: error instanceof Error ? error : new Error(String(error)) });

@@ -4,7 +4,7 @@
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { normalizeBase, withBase } from '../lib/base';
+import { normalizeBase, withBase } from '../lib/base.ts';
 
 /** @param options.base Astro's `base`, e.g. `/timeline/` */
 export function rehypeBaseLinks({ base }: { base: string }) {
