@@ -12,7 +12,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { getDateIn } from '../lib/dates';
 import { BodyRenderer } from './body-renderer';
 import { handOverEvent } from './image-handover';
-import { ContentError, checkSiteLink, findFutureDates, findRunawayNesting, getSlug, inspectMarkdown, isSlug, type SiteLink, type SiteMap } from '../lib/entry-rules';
+import { ContentError, checkSiteLink, findFutureDates, getSlug, inspectMarkdown, isSlug, type SiteLink, type SiteMap } from '../lib/entry-rules';
 import { readBody, readFrontMatter } from '../lib/front-matter';
 import { remember } from '../lib/remember';
 import type { EventData } from '../lib/schema';
@@ -100,16 +100,9 @@ export function eventsLoader(base: string): Loader {
         const data = entry.data as unknown as EventData;
         const future = findFutureDates(data, todayIn(data.when.timeZone))[0];
         if (future) throw new ContentError(file, future.field, future.problem);
-        // A body is read again only when its file changed since the last build.
-        const cacheKey = `body:${INSPECTION_VERSION}:${entry.id}`;
-        const cached = JSON.parse(context.meta.get(cacheKey) ?? 'null') as { digest: string; links: SiteLink[] } | null;
-        let links = cached?.digest === String(entry.digest) ? cached.links : undefined;
-        if (!links) {
-          const { problems, siteLinks } = inspectMarkdown(entry.body ?? '');
-          if (problems.length > 0) throw new ContentError(file, 'body', problems.join('; '));
-          links = siteLinks;
-          context.meta.set(cacheKey, JSON.stringify({ digest: String(entry.digest), links }));
-        }
+        // A body is read again only when its file changed since the last build (and
+        // then, mostly, as it was read: see lightenMarkdown).
+        const links = getSiteLinks(context, file, entry.id, String(entry.digest), entry.body ?? '');
         linksByEntry.push({ file, slug: entry.id, links });
         data.statements.forEach((statement, i) => {
           const owner = statementOwners.get(statement.id);
@@ -142,6 +135,21 @@ export function eventsLoader(base: string): Loader {
   };
 }
 
+/**
+ * @returns the links to the site's own pages in an event's body, from the store's
+ *   metadata when its file is unchanged since they were found
+ * @throws when the body breaks a rule of inspectMarkdown
+ */
+function getSiteLinks(context: LoaderContext, file: string, slug: string, digest: string, body: string): SiteLink[] {
+  const key = `body:${INSPECTION_VERSION}:${slug}`;
+  const found = JSON.parse(context.meta.get(key) ?? 'null') as { digest: string; links: SiteLink[] } | null;
+  if (found?.digest === digest) return found.links;
+  const { problems, siteLinks } = inspectMarkdown(body);
+  if (problems.length > 0) throw new ContentError(file, 'body', problems.join('; '));
+  context.meta.set(key, JSON.stringify({ digest, links: siteLinks }));
+  return siteLinks;
+}
+
 // Astro passes every loader the entry types glob() reads files with, outside LoaderContext's type.
 type GlobContext = LoaderContext & { entryTypes?: Map<string, ContentEntryType> | undefined };
 
@@ -161,8 +169,9 @@ interface Unrendered {
  * It reads a changed file's front matter once, our way (dates as written,
  * src/lib/front-matter.ts), where glob() would read it with js-yaml's defaults and the
  * schema would need it read again.
- * It refuses a body nested so deep that rendering it would take minutes or overflow
- * the stack, before glob() renders it, and notes each body it could not render, which
+ * It checks a changed body by the rules of inspectMarkdown (no raw HTML, safe
+ * addresses, no nesting so deep that rendering it would take minutes or overflow the
+ * stack) before glob() renders it, and notes each body it could not render, which
  * glob() only logs.
  * And it stores no second copy of the front matter: Astro keeps the raw front matter
  * in each entry's rendered metadata (for `remarkPluginFrontmatter`) beside the parsed
@@ -181,9 +190,11 @@ function lightenMarkdown(context: GlobContext, rel: (path: string) => string, bo
     ...markdown,
     getEntryInfo(params: { fileUrl: URL; contents: string }) {
       const file = rel(fileURLToPath(params.fileUrl));
-      const kept = context.store.get(getSlug(file));
+      const slug = getSlug(file);
+      const kept = context.store.get(slug);
+      const digest = context.generateDigest(params.contents);
       // Never read: glob() keeps the stored entry of an unchanged file.
-      if (kept?.filePath === file && kept.digest === context.generateDigest(params.contents)) return { data: {}, rawData: '', body: '', slug: '' };
+      if (kept?.filePath === file && kept.digest === digest) return { data: {}, rawData: '', body: '', slug: '' };
       let data: Record<string, unknown>;
       try {
         data = readFrontMatter(params.contents);
@@ -191,9 +202,9 @@ function lightenMarkdown(context: GlobContext, rel: (path: string) => string, bo
         throw new ContentError(file, 'front matter', error instanceof Error ? error.message : String(error), { cause: error });
       }
       const body = readBody(params.contents);
-      // Refused before glob() renders it, which would take minutes.
-      const runaway = findRunawayNesting(body);
-      if (runaway) throw new ContentError(file, 'body', runaway);
+      // Checked before glob() renders it (a body nested too deep would take minutes), and
+      // while the bodies read before it render in another thread (src/build/body-renderer.ts).
+      getSiteLinks(context, file, slug, String(digest), body);
       return { data, rawData: '', body, slug: '' };
     },
     ...(getRenderFunction && {
