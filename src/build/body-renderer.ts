@@ -4,7 +4,8 @@
  * load: a cold build, the first `npm run dev` of a new checkout), the rest go to worker
  * threads (src/build/body-worker.ts) running the same pipeline, made from the same
  * options (src/markdown/processor.ts). The loader's thread reads, checks and stores
- * every entry meanwhile: at 10,000 events rendering was about 7 s of its 18.
+ * every entry meanwhile: at 10,000 events rendering was about 7 s of its 22 (a CPU
+ * profile of `astro sync`; BENCHMARKS.md, seventeenth pass).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';

@@ -57,17 +57,28 @@ afterEach(async () => {
   await Promise.all(renderers.splice(0).map((renderer) => renderer.close()));
 });
 
+/** @returns a BodyRenderer's render function for `processor`, with the loader's own render it falls back on */
+async function startRendering(processor: AstroConfig['markdown']['processor']) {
+  const local = await localRenderer(processor);
+  const bodies = new BodyRenderer();
+  renderers.push(bodies);
+  return { render: bodies.wrap(local.render, configFor(processor)), local };
+}
+
+/** Renders `count` entries through `render`, and checks each against the loader's own thread. */
+async function expectSameAsInThread(processor: AstroConfig['markdown']['processor'], render: ContentEntryRenderFunction, count: number) {
+  const expected = await localRenderer(processor);
+  const all = entries(count);
+  const rendered = await Promise.all(all.map((entry) => render(entry)));
+  for (const [i, entry] of all.entries()) expect(rendered[i], entry.id).toEqual(await expected.render(entry));
+  return rendered;
+}
+
 describe('event bodies rendered in worker threads', () => {
   it('come out as in the loader’s thread, under a sub-path too, once past the first few', async () => {
     const processor = bodyProcessor({ base: '/timeline/' });
-    const expected = await localRenderer(processor);
-    const local = await localRenderer(processor);
-    const bodies = new BodyRenderer();
-    renderers.push(bodies);
-    const render = bodies.wrap(local.render, configFor(processor));
-    const all = entries(400);
-    const rendered = await Promise.all(all.map((entry) => render(entry)));
-    for (const [i, entry] of all.entries()) expect(rendered[i], entry.id).toEqual(await expected.render(entry));
+    const { render, local } = await startRendering(processor);
+    const rendered = await expectSameAsInThread(processor, render, 400);
     expect(rendered.some(({ html }) => html.includes('href="/timeline/events/a/#statement-x"'))).toBe(true);
     // The rest went to the threads: a first load shares the cores.
     expect(local.calls.count).toBeLessThan(100);
@@ -75,24 +86,15 @@ describe('event bodies rendered in worker threads', () => {
 
   it('render in the loader’s thread when the processor is not bodyProcessor’s', async () => {
     const processor = unified({ smartypants: false });
-    const expected = await localRenderer(processor);
-    const local = await localRenderer(processor);
-    const bodies = new BodyRenderer();
-    renderers.push(bodies);
-    const render = bodies.wrap(local.render, configFor(processor));
-    const all = entries(200);
-    const rendered = await Promise.all(all.map((entry) => render(entry)));
-    for (const [i, entry] of all.entries()) expect(rendered[i], entry.id).toEqual(await expected.render(entry));
-    expect(local.calls.count).toBe(all.length);
+    const { render, local } = await startRendering(processor);
+    await expectSameAsInThread(processor, render, 200);
+    expect(local.calls.count).toBe(200);
   });
 
   it('render an entry no thread can be handed in the loader’s thread', async () => {
     const processor = bodyProcessor({ base: '/' });
-    const local = await localRenderer(processor);
-    const bodies = new BodyRenderer();
-    renderers.push(bodies);
-    const render = bodies.wrap(local.render, configFor(processor));
-    await Promise.all(entries(100).map((entry) => render(entry)));
+    const { render, local } = await startRendering(processor);
+    await expectSameAsInThread(processor, render, 100);
     const before = local.calls.count;
     const odd: Entry = { id: 'odd', data: { title: 'Odd', when: () => 'a function' }, body: 'A *body*.', filePath: 'content/events/odd.md' };
     expect((await render(odd)).html).toBe('<p>A <em>body</em>.</p>');
