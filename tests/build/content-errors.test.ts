@@ -42,6 +42,8 @@ const cases: [fixture: string, file: string, field: string | RegExp][] = [
   ['deep-emphasis', '2024-01-17-broken.md', 'body: line 3: more than 200 emphasis marks'],
   ['javascript-link', '2024-01-17-broken.md', 'body: line 1: the address "javascript:alert(1)"'],
   ['missing-internal-link', '2024-01-17-broken.md', 'body: line 1: links to /events/2024-01-17-no-such-event/, which is not a page of this site'],
+  // One event makes one page: /timeline/2/ is not one.
+  ['missing-timeline-page', '2024-01-17-broken.md', 'body: line 1: links to /timeline/2/, which is not a page of this site'],
   ['missing-section', '2024-01-17-broken.md', 'body: line 1: links to #claims on /events/2024-01-17-broken/, which has no such anchor'],
   ['bad-file-name', 'pakistan-strikes.md', 'file name: must be the event\'s date'],
   ['duplicate-slug', '', /duplicate-slug\/[ab]\/2024-01-17-broken\.md: file name: slug "2024-01-17-broken" is already used by tests\/fixtures\/broken\/duplicate-slug\/[ab]\/2024-01-17-broken\.md/],
