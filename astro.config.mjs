@@ -1,5 +1,7 @@
 // @ts-check
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { getCacheDir } from './src/build/cache';
 import { getContentFiles } from './src/build/content-files';
@@ -13,7 +15,8 @@ import { previewImages } from './src/integrations/preview-images';
 import { bodyProcessor } from './src/markdown/processor';
 
 const base = process.env.BASE_PATH ?? '/';
-const { lockFile, redirectsFile } = getContentFiles();
+const { events, lockFile, redirectsFile } = getContentFiles();
+const eventsFolder = resolve(dirname(fileURLToPath(import.meta.url)), events);
 const urls = permalinks({ lockFile, redirectsFile });
 // `npm run build -- --local-preview` (npm start, the tests): a site at localhost is meant.
 const localPreview = process.argv.includes('--local-preview');
@@ -68,6 +71,11 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] },
     },
+  },
+  vite: {
+    // In dev, src/build/dev-reload.ts watches the events folder itself, at less cost
+    // than Vite's watcher, which would look up each of its files on every start.
+    server: { watch: { ignored: existsSync(eventsFolder) ? [(path) => path === eventsFolder || path.startsWith(eventsFolder + sep)] : [] } },
   },
   markdown: {
     // No code blocks in news entries; Shiki's inline styles would also break the CSP.
