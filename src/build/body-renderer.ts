@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroConfig, ContentEntryRenderFunction } from 'astro';
 import { getBodyOptions } from '../markdown/processor';
-import type { BodyResult, BodyWorkerData } from './body-worker';
+import type { BodyJob, BodyResult, BodyWorkerData } from './body-worker';
 
 // Bodies rendered in the loader's thread before worker threads start: a thread costs a start of its own.
 const IN_THREAD = 64;
@@ -58,7 +58,6 @@ export class BodyRenderer {
   async close(): Promise<void> {
     const threads = this.#threads;
     this.#threads = undefined;
-    this.#asked = 0;
     await threads?.close();
   }
 }
@@ -102,7 +101,8 @@ class BodyThreads {
     const job = this.#jobs++;
     return new Promise((resolve, reject) => {
       // Throws, before anything waits, when the entry's data cannot be handed over.
-      thread.worker.postMessage({ job, body: entry.body ?? '', frontmatter: entry.data, filePath: entry.filePath });
+      const message: BodyJob = { job, body: entry.body ?? '', frontmatter: entry.data, filePath: entry.filePath };
+      thread.worker.postMessage(message);
       thread.waiting += 1;
       this.#waiting.set(job, { resolve, reject });
     });
