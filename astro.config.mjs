@@ -1,10 +1,10 @@
 // @ts-check
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { getCacheDir } from './src/build/cache';
-import { getContentFiles } from './src/build/content-files';
+import { getContentFiles, isInFolder } from './src/build/content-files';
 import { finishedOutput } from './src/integrations/finish';
 import { freshContentInDev } from './src/integrations/fresh-content';
 import { hosts } from './src/integrations/hosts';
@@ -75,7 +75,7 @@ export default defineConfig({
   vite: {
     // In dev, src/build/dev-reload.ts watches the events folder itself, at less cost
     // than Vite's watcher, which would look up each of its files on every start.
-    server: { watch: { ignored: existsSync(eventsFolder) ? [(path) => path === eventsFolder || path.startsWith(eventsFolder + sep)] : [] } },
+    server: { watch: { ignored: existsSync(eventsFolder) ? [(path) => isInFolder(eventsFolder, path)] : [] } },
   },
   markdown: {
     // No code blocks in news entries; Shiki's inline styles would also break the CSP.

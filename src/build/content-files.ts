@@ -1,3 +1,5 @@
+import { sep } from 'node:path';
+
 /**
  * Where the story's files are, from the environment (README, "Deploying"): the events
  * folder, the URL lock and the redirects. Read by the Astro config (the URL lock step
@@ -26,4 +28,9 @@ export function getContentFiles(env: NodeJS.ProcessEnv = process.env): ContentFi
     lockFile: env['TIMELINE_URL_LOCK'] ?? (otherEvents ? undefined : 'content/published-urls.txt'),
     redirectsFile: otherEvents ? env['TIMELINE_REDIRECTS'] : 'content/redirects.json',
   };
+}
+
+/** @returns whether the absolute `path` is `folder` or lies below it */
+export function isInFolder(folder: string, path: string): boolean {
+  return path === folder || path.startsWith(folder + sep);
 }

@@ -15,14 +15,14 @@
  * file alone, without the rules that span entries.
  */
 import { existsSync, readFileSync, watch } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readRedirects } from '../integrations/permalinks';
 import { describeLoadFailure, LOAD_FAILURE_ID } from '../lib/load-failure';
 import { describeLostPaths, findLostContentPaths } from '../lib/lost-urls';
 import type { EventData } from '../lib/schema';
-import type { ContentFiles } from './content-files';
+import { isInFolder, type ContentFiles } from './content-files';
 
 // Editors save a rename or a folder move as several events; load once they settle.
 const SETTLE_MS = 50;
@@ -56,8 +56,9 @@ export function reloadInDev(files: ContentFiles, loader: Loader): Loader {
       let pending = Promise.resolve();
       const changed: string[] = [];
       const onChange = (path: string) => {
-        if (path !== folder && !path.startsWith(folder + sep) && !others.includes(path)) return;
-        changed.push(path.startsWith(folder + sep) ? path.slice(folder.length + 1) : path);
+        const inFolder = isInFolder(folder, path);
+        if (!inFolder && !others.includes(path)) return;
+        changed.push(inFolder && path !== folder ? relative(folder, path) : path);
         clearTimeout(timer);
         timer = setTimeout(() => {
           const what = [...new Set(changed.splice(0))].join(', ');

@@ -125,7 +125,11 @@ export function eventsLoader(base: string): Loader {
         // Counted only if a body links to a timeline page: that orders every event, 0.4 s at
         // 10,000 events on a start of `npm run dev` (the dates' zones read for the first time).
         get timelinePages() {
-          return (timelinePages ??= paginateDays(groupByDay(sortEvents(getDated(context)))).length);
+          if (timelinePages === undefined) {
+            const dated = [...context.store.values()].map(({ id, data }) => ({ id, data: data as unknown as EventData }));
+            timelinePages = paginateDays(groupByDay(sortEvents(dated))).length;
+          }
+          return timelinePages;
         },
       };
       for (const { file, slug, links } of linksByEntry) {
@@ -152,11 +156,6 @@ function getSiteLinks(context: LoaderContext, file: string, slug: string, digest
   if (problems.length > 0) throw new ContentError(file, 'body', problems.join('; '));
   context.meta.set(key, JSON.stringify({ digest, links: siteLinks }));
   return siteLinks;
-}
-
-/** @returns the loaded events, as far as the timeline's order reads them */
-function getDated(context: LoaderContext): { id: string; data: EventData }[] {
-  return [...context.store.values()].map(({ id, data }) => ({ id, data: data as unknown as EventData }));
 }
 
 // Astro passes every loader the entry types glob() reads files with, outside LoaderContext's type.

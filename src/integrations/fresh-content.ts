@@ -26,7 +26,7 @@ import type { AstroIntegration } from 'astro';
 import type { DevEnvironment, Plugin, RunnableDevEnvironment } from 'vite';
 
 // Astro's virtual module holding the content store in dev, and the file it reads.
-const STORE_MODULE = '\0astro:data-layer-content';
+export const STORE_MODULE = '\0astro:data-layer-content';
 const STORE_FILE = '.astro/data-store.json';
 // How Astro's module starts: the file, parsed when the module runs.
 const EMBEDDED = 'export default JSON.parse(';

@@ -9,12 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readStoreWhenRun } from '../../src/integrations/fresh-content';
+import { readStoreWhenRun, STORE_MODULE } from '../../src/integrations/fresh-content';
 
 const folder = mkdtempSync(join(tmpdir(), 'store-module-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-const STORE_MODULE = '\0astro:data-layer-content';
 
 /** A content store as Astro writes it, with quotes, backslashes and text outside ASCII at both ends. */
 function storeText(entries: number, pad = 0): string {
