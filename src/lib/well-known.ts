@@ -1,6 +1,7 @@
 /**
  * The files browsers, phones and security researchers look for at known addresses:
- * the icons, `/manifest.webmanifest` (what a phone shows when the site is added to its
+ * the icons (`/favicon.ico` too, which browsers and feed readers ask for when a page
+ * names no icon: a feed, a data file), `/manifest.webmanifest` (what a phone shows when the site is added to its
  * home screen) and `/.well-known/security.txt` (RFC 9116: whom to tell about a flaw).
  */
 import { addYears } from 'date-fns/addYears';
@@ -24,6 +25,39 @@ export const ICONS = [
 ] as const;
 
 export type Icon = (typeof ICONS)[number];
+
+/** The sizes `npm run icons` draws into `public/favicon.ico`, each as a PNG. */
+export const ICO_SIZES = [16, 32] as const;
+
+/**
+ * @param images square PNG images, each with its width in pixels (at most 256)
+ * @returns an ICO file holding them, PNG-compressed as Windows Vista and every browser
+ *   since read it
+ */
+export function toIco(images: readonly { size: number; png: Uint8Array }[]): Uint8Array {
+  const HEADER = 6;
+  const ENTRY = 16;
+  const ico = new Uint8Array(HEADER + ENTRY * images.length + images.reduce((sum, { png }) => sum + png.length, 0));
+  const view = new DataView(ico.buffer);
+  // Reserved, type 1 (an icon), then the number of images.
+  view.setUint16(2, 1, true);
+  view.setUint16(4, images.length, true);
+  let offset = HEADER + ENTRY * images.length;
+  images.forEach(({ size, png }, i) => {
+    if (!Number.isInteger(size) || size < 1 || size > 256) throw new RangeError(`an ICO image is 1 to 256 pixels wide, not ${size}`);
+    const entry = HEADER + ENTRY * i;
+    // Width and height: 0 means 256. No palette, one colour plane, 32 bits a pixel.
+    view.setUint8(entry, size % 256);
+    view.setUint8(entry + 1, size % 256);
+    view.setUint16(entry + 4, 1, true);
+    view.setUint16(entry + 6, 32, true);
+    view.setUint32(entry + 8, png.length, true);
+    view.setUint32(entry + 12, offset, true);
+    ico.set(png, offset);
+    offset += png.length;
+  });
+  return ico;
+}
 
 /**
  * @param site the story's names

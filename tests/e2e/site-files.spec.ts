@@ -1,6 +1,7 @@
 /**
  * What a browser or a phone fetches besides the pages: the icons the head names, the
- * web manifest (each icon it lists served at the size it states) and security.txt.
+ * web manifest (each icon it lists served at the size it states), `/favicon.ico` (asked
+ * for where no page names an icon: a feed, a data file) and security.txt.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -46,6 +47,22 @@ test('the web manifest names the site and lists icons that exist at their stated
     const [width, height] = pngSize(await file.body());
     expect(`${width}x${height}`, icon.src).toBe(icon.sizes);
   }
+});
+
+test('/favicon.ico holds the icon as PNGs of the sizes it lists', async ({ request }) => {
+  const response = await request.get('/favicon.ico');
+  expect(response.status()).toBe(200);
+  const ico = await response.body();
+  // Reserved 0, type 1 (an icon), then how many images.
+  expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+  const sizes = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => {
+    const entry = 6 + 16 * i;
+    const [offset, bytes] = [ico.readUInt32LE(entry + 12), ico.readUInt32LE(entry + 8)];
+    const [width, height] = pngSize(ico.subarray(offset, offset + bytes));
+    expect([width % 256, height % 256], `image ${i}`).toEqual([ico[entry], ico[entry + 1]]);
+    return width;
+  });
+  expect(sizes).toEqual(expect.arrayContaining([16, 32]));
 });
 
 test('security.txt gives the contact of site.json, or is not published without one', async ({ request }) => {

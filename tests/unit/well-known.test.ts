@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFileData, siteSchema } from '../../src/lib/site-files';
-import { getSecurityTxt, getWebManifest } from '../../src/lib/well-known';
+import { getSecurityTxt, getWebManifest, toIco } from '../../src/lib/well-known';
 
 describe('security.txt (RFC 9116)', () => {
   const text = getSecurityTxt('mailto:security@example.org', 'https://example.org/.well-known/security.txt', new Date('2026-11-28T23:40:12.345Z'));
@@ -28,5 +28,36 @@ describe('the web manifest', () => {
     const manifest = JSON.parse(getWebManifest({ title: 'A story', shortName: 'Story', description: 'D' }, (p = '') => `/timeline/${p}`));
     expect(manifest).toMatchObject({ name: 'A story', short_name: 'Story', start_url: '/timeline/', scope: '/timeline/' });
     expect(manifest.icons.map((icon: { src: string }) => icon.src)).toContain('/timeline/icon-512.png');
+  });
+});
+
+describe('favicon.ico', () => {
+  const png = (bytes: number) => Uint8Array.from({ length: bytes }, (_, i) => i % 251);
+
+  it('lists each image with its size, bytes and place, and holds them in that order', () => {
+    const images = [
+      { size: 16, png: png(245) },
+      { size: 32, png: png(433) },
+      { size: 256, png: png(9) },
+    ];
+    const ico = Buffer.from(toIco(images));
+    // Reserved 0, type 1 (icon), three images.
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 3]);
+    let offset = 6 + 16 * images.length;
+    images.forEach(({ size, png: data }, i) => {
+      const entry = 6 + 16 * i;
+      // 256 pixels is written 0.
+      expect([ico[entry], ico[entry + 1]]).toEqual([size % 256, size % 256]);
+      expect([ico.readUInt16LE(entry + 4), ico.readUInt16LE(entry + 6)]).toEqual([1, 32]);
+      expect([ico.readUInt32LE(entry + 8), ico.readUInt32LE(entry + 12)]).toEqual([data.length, offset]);
+      expect(ico.subarray(offset, offset + data.length).equals(Buffer.from(data))).toBe(true);
+      offset += data.length;
+    });
+    expect(ico.length).toBe(offset);
+  });
+
+  it('refuses an image no ICO can hold', () => {
+    expect(() => toIco([{ size: 512, png: png(1) }])).toThrow(/1 to 256 pixels wide, not 512/);
+    expect(() => toIco([{ size: 0, png: png(1) }])).toThrow(/not 0/);
   });
 });
