@@ -1,8 +1,9 @@
 /**
  * The files browsers, phones and security researchers look for at known addresses:
- * the icons (`/favicon.ico` too, which browsers and feed readers ask for when a page
- * names no icon: a feed, a data file), `/manifest.webmanifest` (what a phone shows when the site is added to its
- * home screen) and `/.well-known/security.txt` (RFC 9116: whom to tell about a flaw).
+ * the icons (`/favicon.ico` too, which browsers and feed readers ask for where no page
+ * names an icon: a feed, a data file), `/manifest.webmanifest` (what a phone shows when
+ * the site is added to its home screen) and `/.well-known/security.txt` (RFC 9116:
+ * whom to tell about a flaw).
  */
 import { addYears } from 'date-fns/addYears';
 
