@@ -21,8 +21,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { readRedirects } from '../integrations/permalinks';
 import { describeLoadFailure, LOAD_FAILURE_ID } from '../lib/load-failure';
 import { describeLostPaths, findLostContentPaths } from '../lib/lost-urls';
-import type { EventData } from '../lib/schema';
 import { isInFolder, type ContentFiles } from './content-files';
+import { getStoredEvents } from './loader';
 
 // Editors save a rename or a folder move as several events; load once they settle.
 const SETTLE_MS = 50;
@@ -126,7 +126,7 @@ async function loadRecordingFailure(context: DevContext, load: () => Promise<voi
 function checkUrlLock(context: DevContext, { lockFile, redirectsFile }: ContentFiles): void {
   if (!lockFile || !existsSync(lockFile)) return;
   const published = readFileSync(lockFile, 'utf8').split('\n').filter(Boolean);
-  const events = [...context.store.values()].map(({ id, data }) => ({ id, data: data as unknown as EventData }));
+  const events = getStoredEvents(context.store);
   const statements = events.flatMap(({ data }) => data.statements);
   const lost = findLostContentPaths(
     published,

@@ -126,8 +126,7 @@ export function eventsLoader(base: string): Loader {
         // 10,000 events on a start of `npm run dev` (the dates' zones read for the first time).
         get timelinePages() {
           if (timelinePages === undefined) {
-            const dated = [...context.store.values()].map(({ id, data }) => ({ id, data: data as unknown as EventData }));
-            timelinePages = paginateDays(groupByDay(sortEvents(dated))).length;
+            timelinePages = paginateDays(groupByDay(sortEvents(getStoredEvents(context.store)))).length;
           }
           return timelinePages;
         },
@@ -141,6 +140,11 @@ export function eventsLoader(base: string): Loader {
       }
     },
   };
+}
+
+/** @returns the events in a load's store, with the data the schema parsed */
+export function getStoredEvents(store: LoaderContext['store']): { id: string; data: EventData }[] {
+  return [...store.values()].map(({ id, data }) => ({ id, data: data as unknown as EventData }));
 }
 
 /**
