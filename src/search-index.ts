@@ -18,7 +18,7 @@ import { getCountryName, isCountryCode } from './lib/countries';
 import { getLocalDate } from './lib/dates';
 import type { Vocabulary } from './lib/query';
 import { searchVocabularySchema, type SearchVocabularyData } from './lib/schema';
-import { buildVocabulary, getOtherSpellings, type Spellings, type WorldCountry } from './lib/search-vocabulary';
+import { buildVocabulary, getOtherSpellings, NEWS_SYNONYMS, type Spellings, type WorldCountry } from './lib/search-vocabulary';
 import { parseFileData } from './lib/site-files';
 import { t } from './i18n';
 
@@ -37,6 +37,8 @@ export interface SearchRecord {
 
 const story: SearchVocabularyData = parseFileData('content/search.json', searchJson, searchVocabularySchema);
 const spellings: Spellings = { ...britishToAmerican, ...americanToBritish };
+// Words for one thing: news English's, then the story's own.
+const aliasGroups = [...NEWS_SYNONYMS, ...story.aliases];
 
 /** @returns the words of an event that search reads: its title, summary, body, places and people */
 function eventText(event: TimelineEvent): string {
@@ -56,7 +58,7 @@ export function getEventSearchRecord(event: TimelineEvent, position: number): Se
       kind,
       countries: data.countries.map(getCountryName).join(', '),
       topics: data.topics.join(' · '),
-      also: getOtherSpellings(eventText(event), declared, story.aliases, spellings),
+      also: getOtherSpellings(eventText(event), declared, aliasGroups, spellings),
     },
     sort: { position },
   };
@@ -75,7 +77,7 @@ export function getStatementSearchRecord({ statement, event, position }: Stateme
       country,
       date: statement.date,
       ...(statement.dateReported ? { reported: 'yes' } : {}),
-      also: getOtherSpellings(text, declared, story.aliases, spellings),
+      also: getOtherSpellings(text, declared, aliasGroups, spellings),
     },
     sort: { position },
   };
@@ -97,7 +99,7 @@ export async function getSearchVocabulary(): Promise<Vocabulary> {
     stopWords: englishStopWords,
     speakers: [...speakers.values()],
     names,
-    aliasGroups: story.aliases,
+    aliasGroups,
     story,
   });
 }

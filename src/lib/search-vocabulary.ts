@@ -37,6 +37,15 @@ const STATEMENT_WORDS = ['who', 'say', 'says', 'said', 'saying', 'reaction', 're
 /** Words for a country's voice: "the Iraqi government" asks for Iraq. */
 const GOVERNMENT_WORDS = ['government', 'governments', 'officials', 'official', 'authorities', 'administration', 'leadership', 'leaders', 'side'];
 
+/**
+ * Words news English uses for one another in any story, applied as the story's alias
+ * groups are: "envoys" finds an ambassador, "FM" a foreign minister.
+ */
+export const NEWS_SYNONYMS: readonly (readonly string[])[] = [
+  ['ambassador', 'envoy'],
+  ['foreign minister', 'FM'],
+];
+
 /** Question words a general stop-word list leaves in, as readers ask: "how many were killed?". */
 const QUESTION_WORDS = ['what', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much', 'did', 'does', 'do', 'done', 'tell', 'happened', 'happen', 'about', 'which', 'any', 'anything'];
 
@@ -123,8 +132,8 @@ export interface VocabularyInput {
   /** Names of places, people and groups, with their aliases, and topics. */
   names: readonly string[];
   /**
-   * Spellings of one name, the one the pages use first: the story's alias groups, and
-   * each place's and actor's name with its aliases.
+   * Words for one thing, the one the pages use first: `NEWS_SYNONYMS` and the story's
+   * alias groups.
    */
   aliasGroups: readonly (readonly string[])[];
   story: SearchVocabularyData;
@@ -145,7 +154,7 @@ export function buildVocabulary(input: VocabularyInput): Vocabulary {
   const speakers = input.speakers.flatMap((speaker) =>
     speakerForms(speaker, input.story.speakers[speaker.name] ?? []).map((form): [string, string] => [fold(form), speaker.name]),
   );
-  const names = [...input.names, ...input.story.aliases.flat(), ...input.speakers.map((s) => s.name)].map(fold).filter((name) => LATIN.test(name));
+  const names = [...input.names, ...input.aliasGroups.flat(), ...input.speakers.map((s) => s.name)].map(fold).filter((name) => LATIN.test(name));
   return {
     stopWords,
     statementWords: STATEMENT_WORDS,
