@@ -7,7 +7,7 @@
  * of an editor's own `npm run dev` in the same checkout.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,9 +33,11 @@ export interface DevServer {
 /**
  * @param source the events to copy, the story's own by default (the bench gives generated ones)
  * @param extraEnv more environment, e.g. the bench's own cache folder
+ * @param project the Astro project to run, this one by default (the bench also runs its
+ *   bare skeleton); its files of `PROJECT_FILES` are copied
  * @returns a running dev server over a fresh copy of `source`, the URL lock and redirects
  */
-export async function startDevServer(source = 'content/events', extraEnv: Record<string, string> = {}): Promise<DevServer> {
+export async function startDevServer(source = 'content/events', extraEnv: Record<string, string> = {}, project = '.'): Promise<DevServer> {
   const temp = mkdtempSync(join(tmpdir(), 'timeline-dev-'));
   const events = join(temp, 'events');
   cpSync(source, events, { recursive: true });
@@ -45,7 +47,9 @@ export async function startDevServer(source = 'content/events', extraEnv: Record
   cpSync('content/redirects.json', redirects);
   const root = join('.test-dist', temp.split(/[\\/]/).at(-1) ?? 'timeline-dev');
   mkdirSync(root, { recursive: true });
-  for (const file of PROJECT_FILES) cpSync(file, join(root, file), { recursive: true });
+  for (const file of PROJECT_FILES) {
+    if (existsSync(join(project, file))) cpSync(join(project, file), join(root, file), { recursive: true });
+  }
 
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TIMELINE_CONTENT_DIR: events, TIMELINE_URL_LOCK: lock, TIMELINE_REDIRECTS: redirects, ...extraEnv };
   delete env['BASE_PATH'];
