@@ -5,8 +5,8 @@
  * (every cache emptied first) and rebuilds (caches kept), as alternating pairs, with
  * the median and spread of several runs; peak memory; files per event; every
  * template's gzip weight; a filtered search in Chromium; `npm run dev` on 10,000
- * events, beside `astro dev` in the skeleton; Lighthouse. Prints the figures, writes BENCHMARKS.md and exits non-zero when
- * a budget is missed. Not part of `npm test`.
+ * events, beside `astro dev` in the skeleton; Lighthouse. Prints the figures, writes
+ * BENCHMARKS.md and exits non-zero when a budget is missed. Not part of `npm test`.
  *
  *   npm run bench                      every size, 3 runs each (1 at 50,000)
  *   npm run bench -- 100 1000          fewer sizes
